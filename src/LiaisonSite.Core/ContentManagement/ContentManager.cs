@@ -1,0 +1,239 @@
+using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace LiaisonSite.Core.ContentManagement;
+
+internal sealed class ContentManager(
+    LiaisonDbContext db,
+    IContentDefinitionManager definitions,
+    IEnumerable<IContentHandler> handlers,
+    IHttpContextAccessor httpContextAccessor,
+    TimeProvider clock,
+    IStringLocalizer<ContentManager> S) : IContentManager
+{
+    private readonly IReadOnlyList<IContentHandler> _handlers = [.. handlers];
+
+    private string CurrentUserName => httpContextAccessor.HttpContext?.User.Identity?.Name ?? "";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<ContentItem> NewAsync(string contentType)
+    {
+        var definition = await definitions.GetTypeAsync(contentType)
+            ?? throw new ArgumentException(S["Unknown content type '{0}'.", contentType], nameof(contentType));
+        var item = new ContentItem
+        {
+            ContentItemId = ContentItem.NewId(),
+            ContentItemVersionId = ContentItem.NewId(),
+            ContentType = definition.Name,
+            Owner = CurrentUserName,
+            Author = CurrentUserName,
+        };
+        await InvokeAsync((h, c) => h.InitializingAsync(c), new ContentContext(item));
+        return item;
+    }
+
+    public async Task CreateAsync(ContentItem item, VersionOptions options = VersionOptions.Published)
+    {
+        var context = new ContentContext(item);
+        item.CreatedUtc ??= Now;
+        item.ModifiedUtc = Now;
+        if (string.IsNullOrEmpty(item.Author))
+        {
+            item.Author = CurrentUserName;
+        }
+
+        item.Latest = true;
+        item.Published = false;
+        await InvokeAsync((h, c) => h.CreatingAsync(c), context);
+        await InvokeAsync((h, c) => h.UpdatingAsync(c), context);
+        await ThrowIfInvalidAsync(item);
+        db.ContentItems.Add(item);
+        await InvokeAsync((h, c) => h.CreatedAsync(c), context);
+        if (options == VersionOptions.Published)
+        {
+            await PublishAsync(item);
+        }
+    }
+
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published)
+    {
+        switch (options)
+        {
+            case VersionOptions.Published:
+                return await db.ContentItems.FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Published);
+            case VersionOptions.Latest:
+                return await db.ContentItems.FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest);
+            case VersionOptions.Draft:
+                return await db.ContentItems.FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest && !c.Published);
+            default:
+                var latest = await db.ContentItems.FirstOrDefaultAsync(c => c.ContentItemId == contentItemId && c.Latest);
+                if (latest is null || !latest.Published || !(await IsVersionableAsync(latest.ContentType)))
+                {
+                    return latest;
+                }
+
+                return await NewDraftFromAsync(latest, latest);
+        }
+    }
+
+    public Task<ContentItem?> GetVersionAsync(string contentItemVersionId)
+        => db.ContentItems.FirstOrDefaultAsync(c => c.ContentItemVersionId == contentItemVersionId);
+
+    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId)
+        => await db.ContentItems.Where(c => c.ContentItemId == contentItemId).OrderByDescending(c => c.Id).ToListAsync();
+
+    public async Task EnsureCurrentAsync(string contentItemId, string? concurrencyStamp)
+    {
+        var latest = await db.ContentItems.AsNoTracking()
+            .Where(c => c.ContentItemId == contentItemId && c.Latest)
+            .Select(c => new { c.ConcurrencyStamp, c.Author, c.ModifiedUtc })
+            .FirstOrDefaultAsync();
+        if (latest is not null && latest.ConcurrencyStamp != concurrencyStamp)
+        {
+            throw new ContentConcurrencyException(S[
+                "This item was changed by {0} at {1:yyyy-MM-dd HH:mm} UTC after you opened it. Your changes were not saved: reload the item and make them again.",
+                latest.Author, latest.ModifiedUtc ?? DateTime.MinValue]);
+        }
+    }
+
+    public async Task UpdateAsync(ContentItem item)
+    {
+        var context = new ContentContext(item);
+        item.ModifiedUtc = Now;
+        item.Author = string.IsNullOrEmpty(CurrentUserName) ? item.Author : CurrentUserName;
+        await InvokeAsync((h, c) => h.UpdatingAsync(c), context);
+        await ThrowIfInvalidAsync(item);
+        item.ConcurrencyStamp = ContentItem.NewStamp();
+        await InvokeAsync((h, c) => h.UpdatedAsync(c), context);
+    }
+
+    public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item)
+    {
+        var context = new ValidateContentContext(item);
+        foreach (var handler in _handlers)
+        {
+            await handler.ValidatingAsync(context);
+        }
+
+        return context.Errors;
+    }
+
+    public async Task PublishAsync(ContentItem item)
+    {
+        if (item.Published && item.Latest)
+        {
+            return;
+        }
+
+        var context = new ContentContext(item);
+        await InvokeAsync((h, c) => h.PublishingAsync(c), context);
+        var others = await LoadOtherVersionsAsync(item, c => c.Published || c.Latest);
+        foreach (var other in others)
+        {
+            other.Published = false;
+            other.Latest = false;
+        }
+
+        item.Published = true;
+        item.Latest = true;
+        item.PublishedUtc = Now;
+        item.ConcurrencyStamp = ContentItem.NewStamp();
+        await InvokeAsync((h, c) => h.PublishedAsync(c), context);
+    }
+
+    public async Task UnpublishAsync(ContentItem item)
+    {
+        var published = item.Published ? item : await GetAsync(item.ContentItemId, VersionOptions.Published);
+        if (published is null)
+        {
+            return;
+        }
+
+        var context = new ContentContext(published);
+        await InvokeAsync((h, c) => h.UnpublishingAsync(c), context);
+        published.Published = false;
+        published.ConcurrencyStamp = ContentItem.NewStamp();
+        await InvokeAsync((h, c) => h.UnpublishedAsync(c), context);
+    }
+
+    public async Task RemoveAsync(ContentItem item)
+    {
+        var context = new ContentContext(item);
+        await InvokeAsync((h, c) => h.RemovingAsync(c), context);
+        var versions = await LoadOtherVersionsAsync(item, c => c.Published || c.Latest);
+        foreach (var version in versions.Append(item))
+        {
+            version.Published = false;
+            version.Latest = false;
+            version.ConcurrencyStamp = ContentItem.NewStamp();
+        }
+
+        await InvokeAsync((h, c) => h.RemovedAsync(c), context);
+    }
+
+    public async Task<ContentItem> RestoreAsync(string contentItemVersionId)
+    {
+        var source = await GetVersionAsync(contentItemVersionId)
+            ?? throw new ArgumentException(S["That version does not exist."], nameof(contentItemVersionId));
+        var latest = await db.ContentItems.FirstOrDefaultAsync(c => c.ContentItemId == source.ContentItemId && c.Latest);
+        return await NewDraftFromAsync(latest ?? source, source);
+    }
+
+    private async Task<ContentItem> NewDraftFromAsync(ContentItem latest, ContentItem source)
+    {
+        var draft = source.CloneAsNewVersion();
+        draft.Latest = true;
+        draft.Published = false;
+        draft.Author = CurrentUserName;
+        draft.ModifiedUtc = Now;
+        await InvokeAsync((h, c) => h.VersioningAsync((VersionContentContext)c), new VersionContentContext(latest, draft));
+        latest.Latest = false;
+        if (!ReferenceEquals(latest, source) && source.Latest)
+        {
+            source.Latest = false;
+        }
+
+        db.ContentItems.Add(draft);
+        return draft;
+    }
+
+    private async Task<List<ContentItem>> LoadOtherVersionsAsync(
+        ContentItem item, System.Linq.Expressions.Expression<Func<ContentItem, bool>> filter)
+    {
+        var fromDb = await db.ContentItems
+            .Where(c => c.ContentItemId == item.ContentItemId && c.ContentItemVersionId != item.ContentItemVersionId)
+            .Where(filter)
+            .ToListAsync();
+
+        // Versions added in this unit of work are not in the database yet.
+        var pending = db.ChangeTracker.Entries<ContentItem>()
+            .Where(e => e.State == EntityState.Added && e.Entity.ContentItemId == item.ContentItemId
+                && e.Entity.ContentItemVersionId != item.ContentItemVersionId && (e.Entity.Published || e.Entity.Latest))
+            .Select(e => e.Entity);
+        return [.. fromDb.Union(pending)];
+    }
+
+    private async Task<bool> IsVersionableAsync(string contentType)
+        => (await definitions.GetTypeAsync(contentType))?.TypeSettings.Versionable ?? true;
+
+    private async Task ThrowIfInvalidAsync(ContentItem item)
+    {
+        var errors = await ValidateAsync(item);
+        if (errors.Count > 0)
+        {
+            throw new ContentValidationException(errors);
+        }
+    }
+
+    private async Task InvokeAsync(Func<IContentHandler, ContentContext, Task> step, ContentContext context)
+    {
+        foreach (var handler in _handlers)
+        {
+            await step(handler, context);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace LiaisonSite.Core.Data;
+
+public sealed class LiaisonUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+
+    public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    public bool IsEnabled { get; set; } = true;
+}
+
+public sealed class LiaisonRole : IdentityRole
+{
+    public LiaisonRole()
+    {
+    }
+
+    public LiaisonRole(string name) : base(name)
+    {
+    }
+
+    public string? Description { get; set; }
+}

@@ -1,0 +1,90 @@
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Localization;
+using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Recipes;
+using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Settings;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+
+namespace LiaisonSite.Core.Hosting;
+
+public static class LiaisonServices
+{
+    /// <summary>Adds the kernel, the database, identity, MVC and every module of the catalog.</summary>
+    public static WebApplicationBuilder AddLiaison(this WebApplicationBuilder builder, ModuleCatalog catalog, string migrationsAssembly)
+    {
+        var services = builder.Services;
+        var options = LiaisonOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(options.AppData);
+
+        services.AddSingleton(catalog);
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+
+        services.AddLiaisonDatabase(options, migrationsAssembly);
+        services.AddScoped<IDocumentStore, DocumentStore>();
+        services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
+        services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<ContentIndexWriter>();
+        services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
+        services.AddScoped<IContentHandler, FieldValidationHandler>();
+        services.AddScoped<ISiteService, SiteService>();
+        services.AddScoped<IAdminMenu, AdminMenu>();
+        services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<IRecipeExecutor, RecipeExecutor>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+
+        services.AddLocalization();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PoStringLocalizerFactory>());
+
+        services.AddDataProtection()
+            .SetApplicationName("LiaisonSite")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.AppData, "DataProtection-Keys")));
+
+        services.AddLiaisonIdentity();
+        services.AddLiaisonMvc(catalog);
+        services.AddLiaisonWeb();
+
+        foreach (var module in catalog.Modules)
+        {
+            module.ConfigureServices(services, builder.Configuration);
+        }
+
+        return builder;
+    }
+
+    private static void AddLiaisonDatabase(this IServiceCollection services, LiaisonOptions options, string migrationsAssembly)
+    {
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresLiaisonDbContext>(o =>
+                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)));
+            services.AddScoped<LiaisonDbContext>(sp => WithIndexWriter(sp, sp.GetRequiredService<PostgresLiaisonDbContext>()));
+        }
+        else
+        {
+            services.AddDbContext<SqliteLiaisonDbContext>(o =>
+                o.UseSqlite(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)));
+            services.AddScoped<LiaisonDbContext>(sp => WithIndexWriter(sp, sp.GetRequiredService<SqliteLiaisonDbContext>()));
+        }
+    }
+
+    private static LiaisonDbContext WithIndexWriter(IServiceProvider services, LiaisonDbContext db)
+    {
+        db.IndexWriter ??= services.GetRequiredService<ContentIndexWriter>();
+        return db;
+    }
+}

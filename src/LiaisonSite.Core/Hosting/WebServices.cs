@@ -1,0 +1,72 @@
+using System.Globalization;
+using LiaisonSite.Core.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiaisonSite.Core.Hosting;
+
+internal static class WebServices
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en-US")];
+
+    public static void AddLiaisonMvc(this IServiceCollection services, ModuleCatalog catalog)
+    {
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<Mvc.AdminLayoutFilter>();
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization()
+            .ConfigureApplicationPartManager(manager =>
+            {
+                // Explicit order: themes first, because for two views at the same path the first part wins;
+                // that is how a theme's view overrides a module's.
+                manager.ApplicationParts.Clear();
+                var assemblies = catalog.Modules.Where(m => m.IsTheme)
+                    .Concat(catalog.Modules.Where(m => !m.IsTheme))
+                    .Select(m => m.GetType().Assembly)
+                    .Append(typeof(WebServices).Assembly)
+                    .Distinct();
+                foreach (var assembly in assemblies)
+                {
+                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        manager.ApplicationParts.Add(part);
+                    }
+                }
+            });
+    }
+
+    public static void AddLiaisonWeb(this IServiceCollection services)
+    {
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+
+            // Chinese unless the visitor chose otherwise: the browser's language is not consulted.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+
+        services.AddOutputCache(o =>
+        {
+            o.AddBasePolicy(b => b.NoCache());
+            o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache());
+        });
+        services.AddHealthChecks().AddCheck<SiteReadyHealthCheck>("site");
+        services.AddProblemDetails();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+
+namespace LiaisonSite.Core.Recipes;
+
+/// <summary>
+/// Runs one kind of recipe step ("ContentDefinition", "Content", "Roles", …). Steps must be idempotent: running
+/// a recipe twice leaves the site as running it once. Bad data throws <see cref="RecipeException"/>.
+/// </summary>
+public interface IRecipeStepHandler
+{
+    /// <summary>The step's "name", matched case-insensitively.</summary>
+    string Name { get; }
+
+    Task ExecuteAsync(RecipeStepContext context);
+}
+
+/// <summary>A step with its <c>[js: …]</c> expressions already evaluated.</summary>
+public sealed class RecipeStepContext(string recipeName, int stepIndex, JsonObject step)
+{
+    public string RecipeName { get; } = recipeName;
+
+    /// <summary>1-based position of the step in the recipe.</summary>
+    public int StepIndex { get; } = stepIndex;
+
+    public JsonObject Step { get; } = step;
+
+    public string StepName => Step.GetString("name") ?? "";
+}
+
+/// <summary>A recipe failed; the message names the step and item and is shown to the user as is.</summary>
+public sealed class RecipeException(string message, Exception? inner = null) : Exception(message, inner);
+
+public static class JsonCaseInsensitiveExtensions
+{
+    /// <summary>A property by name in any case ("data", "Data").</summary>
+    public static JsonNode? GetProperty(this JsonObject obj, string name)
+    {
+        if (obj.TryGetPropertyValue(name, out var exact))
+        {
+            return exact;
+        }
+
+        foreach (var (key, value) in obj)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    public static string? GetString(this JsonObject obj, string name)
+        => obj.GetProperty(name) is JsonValue value ? value.ToString() : null;
+
+    public static JsonArray GetArray(this JsonObject obj, string name)
+        => obj.GetProperty(name) as JsonArray ?? [];
+}

@@ -1,0 +1,21 @@
+using LiaisonSite.Core.Modules;
+
+namespace LiaisonSite;
+
+/// <summary>The modules of the site, in dependency order. A module is on when it is listed here.</summary>
+public static class SiteModules
+{
+    public static ModuleCatalog Catalog { get; } = new(
+    [
+        new TheAdmin.TheAdminTheme(),
+        new TheBranch.TheBranchTheme(),
+        new Liaison.Users.UsersModule(),
+        new Liaison.Admin.AdminModule(),
+        new Liaison.ContentParts.ContentPartsModule(),
+        new Liaison.ContentTypes.ContentTypesModule(),
+        new Liaison.Contents.ContentsModule(),
+        new Liaison.Recipes.RecipesModule(),
+        new Liaison.Setup.SetupModule(),
+        new Liaison.Publicity.PublicityModule(),
+    ]);
+}

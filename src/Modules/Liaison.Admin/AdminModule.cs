@@ -1,0 +1,7 @@
+using LiaisonSite.Core.Modules;
+
+namespace Liaison.Admin;
+
+public sealed class AdminModule : LiaisonModule
+{
+}

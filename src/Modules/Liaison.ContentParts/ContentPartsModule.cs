@@ -1,0 +1,7 @@
+using LiaisonSite.Core.Modules;
+
+namespace Liaison.ContentParts;
+
+public sealed class ContentPartsModule : LiaisonModule
+{
+}

@@ -1,0 +1,7 @@
+using LiaisonSite.Core.Modules;
+
+namespace Liaison.ContentTypes;
+
+public sealed class ContentTypesModule : LiaisonModule
+{
+}

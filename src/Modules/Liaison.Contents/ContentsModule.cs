@@ -1,0 +1,7 @@
+using LiaisonSite.Core.Modules;
+
+namespace Liaison.Contents;
+
+public sealed class ContentsModule : LiaisonModule
+{
+}

@@ -1,0 +1,7 @@
+using LiaisonSite.Core.Modules;
+
+namespace Liaison.Publicity;
+
+public sealed class PublicityModule : LiaisonModule
+{
+}

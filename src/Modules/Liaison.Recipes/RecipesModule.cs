@@ -1,0 +1,7 @@
+using LiaisonSite.Core.Modules;
+
+namespace Liaison.Recipes;
+
+public sealed class RecipesModule : LiaisonModule
+{
+}

@@ -1,0 +1,7 @@
+using LiaisonSite.Core.Modules;
+
+namespace Liaison.Setup;
+
+public sealed class SetupModule : LiaisonModule
+{
+}

@@ -1,0 +1,7 @@
+using LiaisonSite.Core.Modules;
+
+namespace Liaison.Users;
+
+public sealed class UsersModule : LiaisonModule
+{
+}

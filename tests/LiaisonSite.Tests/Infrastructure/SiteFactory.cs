@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LiaisonSite.Tests.Infrastructure;
+
+/// <summary>
+/// The whole site on a fresh SQLite database in its own folder, set up non-interactively from a recipe
+/// exactly as a deployment script would (Liaison:Setup:* configuration).
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "Admin-pass-2026";
+    public const string DemoPassword = "Demo-pass-2026";
+
+    public SiteFactory() : this("liaison-demo")
+    {
+    }
+
+    protected SiteFactory(string recipe)
+    {
+        Recipe = recipe;
+        AppData = Path.Combine(Path.GetTempPath(), "liaison-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(AppData);
+    }
+
+    public string Recipe { get; }
+
+    public string AppData { get; }
+
+    /// <summary>Extra configuration a test class needs (set before the site starts).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production, so that tests see what visitors see (no developer exception page).
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Liaison:AppData", AppData);
+        builder.UseSetting("Liaison:Setup:SiteName", "测试学校党委");
+        builder.UseSetting("Liaison:Setup:AdminUserName", AdminUserName);
+        builder.UseSetting("Liaison:Setup:AdminEmail", "admin@example.edu.cn");
+        builder.UseSetting("Liaison:Setup:AdminPassword", AdminPassword);
+        builder.UseSetting("Liaison:Setup:DemoPassword", DemoPassword);
+        builder.UseSetting("Liaison:Setup:Recipe", Recipe);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Signs in through the real /login form and returns the client holding the cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string? password = null)
+    {
+        var client = CreateBrowserClient();
+        var response = await PostFormAsync(client, "/login", "/login", new()
+        {
+            ["UserName"] = userName,
+            ["Password"] = password ?? (userName == AdminUserName ? AdminPassword : DemoPassword),
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    /// <summary>GETs the form page to read its antiforgery token, then posts the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        var token = AntiforgeryToken(page);
+        var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        return await client.PostAsync(action, new FormUrlEncodedContent(body));
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        return match.Success
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException("The page has no antiforgery token.");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(AppData, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>A site set up with only liaison.recipe.json (no demo data).</summary>
+public sealed class PlainSiteFactory() : SiteFactory("liaison");
