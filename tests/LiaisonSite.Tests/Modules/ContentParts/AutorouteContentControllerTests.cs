@@ -7,6 +7,7 @@ using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 
@@ -19,8 +20,8 @@ public sealed class AutorouteContentControllerTests(PlainSiteFactory site) : ICl
         var (published, draft, secret) = await CreateContentAsync();
         var client = site.CreateClient();
 
-        var response = await client.GetAsync(Url(published));
-        var page = await response.Content.ReadAsStringAsync();
+        var response = await client.GetAsync(Url(published), Ct);
+        var page = await response.Content.ReadAsStringAsync(Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<h1>帮扶困难学生</h1>", page);
         Assert.Contains("连续三年结对帮扶", page);
@@ -30,10 +31,12 @@ public sealed class AutorouteContentControllerTests(PlainSiteFactory site) : ICl
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onerror", page, StringComparison.OrdinalIgnoreCase);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(draft))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(secret))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/no-such-page")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(draft), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(secret), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/no-such-page", Ct)).StatusCode);
     }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string Url(string path) => "/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
@@ -55,7 +58,7 @@ public sealed class AutorouteContentControllerTests(PlainSiteFactory site) : ICl
         await definitions.StoreTypeAsync(Type("Volunteering", securable: false));
         await definitions.StoreTypeAsync(Type("PrivateNote", securable: true));
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(Ct);
 
         var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
         var published = await NewAsync(contents, "Volunteering", "帮扶困难学生");
@@ -70,7 +73,7 @@ public sealed class AutorouteContentControllerTests(PlainSiteFactory site) : ICl
         await contents.CreateAsync(draft, VersionOptions.Draft);
         var secret = await NewAsync(contents, "PrivateNote", "私密记录");
         await contents.CreateAsync(secret, VersionOptions.Published);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(Ct);
 
         return (published.As<AutoroutePart>().Path!, draft.As<AutoroutePart>().Path!, secret.As<AutoroutePart>().Path!);
     }

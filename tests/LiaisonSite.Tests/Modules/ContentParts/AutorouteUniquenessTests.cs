@@ -4,6 +4,7 @@ using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 
@@ -16,6 +17,8 @@ public sealed class AutorouteUniquenessTests : IAsyncLifetime
         await _harness.DefineTypeAsync("Article");
         await _harness.DefineTypeAsync("Page", new AutoroutePartSettings { AllowCustomPath = true });
     }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
 
@@ -53,7 +56,7 @@ public sealed class AutorouteUniquenessTests : IAsyncLifetime
             paths.Add(item.As<AutoroutePart>().Path);
         }
 
-        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(Ct);
         Assert.Equal(["支部动态", "支部动态-2", "支部动态-3"], paths);
     }
 
@@ -86,7 +89,7 @@ public sealed class AutorouteUniquenessTests : IAsyncLifetime
 
         Assert.Contains(error.Errors, e => e.Key == "AutoroutePart.Path");
         await using var scope = _harness.CreateScope();
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().ContentItems.CountAsync(c => c.ContentType == "Page"));
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().ContentItems.CountAsync(c => c.ContentType == "Page", Ct));
     }
 
     [Theory]
@@ -108,7 +111,7 @@ public sealed class AutorouteUniquenessTests : IAsyncLifetime
         {
             var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
             await contents.RemoveAsync((await contents.GetAsync(first.ContentItemId, VersionOptions.Latest))!);
-            await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(Ct);
         }
 
         var second = await CreateAsync("Page", "Second", path: "history");
@@ -122,7 +125,7 @@ public sealed class AutorouteUniquenessTests : IAsyncLifetime
         var item = await CreateAsync("Article", "Draft only", publish: false);
         await using var scope = _harness.CreateScope();
         var row = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<AutorouteIndex>()
-            .SingleAsync(r => r.ContentItemId == item.ContentItemId);
+            .SingleAsync(r => r.ContentItemId == item.ContentItemId, Ct);
 
         Assert.Equal(("draft-only", true, false), (row.Path, row.Latest, row.Published));
     }
@@ -135,7 +138,7 @@ public sealed class AutorouteUniquenessTests : IAsyncLifetime
         item.Apply(new TitlePart { Title = title });
         item.Apply(new AutoroutePart { Path = path });
         await contents.CreateAsync(item, publish ? VersionOptions.Published : VersionOptions.Draft);
-        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(Ct);
         return item;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Primitives;
+using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace LiaisonSite.Tests.Modules.ContentParts;
 
 public sealed class FieldValidationTests(FieldTestKit kit) : IClassFixture<FieldTestKit>

@@ -1,5 +1,6 @@
 using Liaison.ContentParts.Markdown;
 using Liaison.ContentParts.Sanitizing;
+using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 

@@ -1,4 +1,5 @@
 using Liaison.ContentParts.Autoroute;
+using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 
