@@ -7,7 +7,6 @@ using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 

@@ -1,5 +1,4 @@
 using Liaison.ContentParts.Autoroute;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 

@@ -4,7 +4,6 @@ using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Primitives;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 

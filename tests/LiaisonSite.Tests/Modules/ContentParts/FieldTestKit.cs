@@ -6,7 +6,6 @@ using LiaisonSite.Core.Display;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 

@@ -1,4 +1,3 @@
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 

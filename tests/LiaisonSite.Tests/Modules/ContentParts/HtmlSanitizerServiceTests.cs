@@ -1,6 +1,5 @@
 using Liaison.ContentParts.Markdown;
 using Liaison.ContentParts.Sanitizing;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
 
