@@ -34,7 +34,7 @@ internal sealed class PermissionService(IEnumerable<IPermissionProvider> provide
         }
 
         var document = await documents.GetAsync<RolePermissionsDocument>(DocumentKey);
-        return roles.Any(role => document.Roles.TryGetValue(role, out var granted)
-            && granted.Contains(permissionName, StringComparer.OrdinalIgnoreCase));
+        return document.Roles.Any(r => roles.Contains(r.Key, StringComparer.OrdinalIgnoreCase)
+            && r.Value.Contains(permissionName, StringComparer.OrdinalIgnoreCase));
     }
 }
