@@ -31,8 +31,9 @@ public sealed class UsersModule : LiaisonModule
         // Disabled accounts cannot sign in (cookie or token).
         services.Replace(ServiceDescriptor.Scoped<SignInManager<LiaisonUser>, LiaisonSignInManager>());
 
-        // Re-read the user's roles and stamp on every request: a role change or a disabled account takes effect at
-        // once. The site has a few hundred users, so one indexed lookup per request is cheap.
+        // Check the security stamp on every request: changing a user's roles, disabling the account or setting a new
+        // password ends their open sessions at once, not after Identity's default 30 minutes. The site has a few
+        // hundred users, so one indexed lookup per request is cheap.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
     }
 

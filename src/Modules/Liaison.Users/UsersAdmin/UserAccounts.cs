@@ -39,6 +39,7 @@ public sealed class UserAccounts(UserManager<LiaisonUser> users, LiaisonDbContex
             return Fail(S["You cannot disable your own account."]);
         }
 
+        var enabledChanged = user.IsEnabled != model.IsEnabled;
         Apply(user, model);
         return await InTransactionAsync(async () =>
         {
@@ -48,8 +49,8 @@ public sealed class UserAccounts(UserManager<LiaisonUser> users, LiaisonDbContex
                 result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), model.NewPassword);
             }
 
-            // A new stamp signs the user out everywhere when disabled, and refreshes their roles otherwise.
-            return result.Succeeded ? await SetRolesAsync(user, model.Roles, forceNewStamp: true) : result;
+            // A new stamp (role change, enabling or disabling) ends the user's open sessions on their next request.
+            return result.Succeeded ? await SetRolesAsync(user, model.Roles, forceNewStamp: enabledChanged) : result;
         });
     }
 
