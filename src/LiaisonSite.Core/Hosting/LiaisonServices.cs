@@ -55,9 +55,7 @@ public static class LiaisonServices
         services.AddLocalization();
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PoStringLocalizerFactory>());
 
-        services.AddDataProtection()
-            .SetApplicationName("LiaisonSite")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.AppData, "DataProtection-Keys")));
+        services.AddLiaisonSharedState(options);
 
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);
