@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LiaisonSite.Tests.Infrastructure;
-using Xunit;
 using static LiaisonSite.Tests.Modules.Contents.ContentsHttp;
 
 namespace LiaisonSite.Tests.Modules.Contents;

@@ -4,7 +4,6 @@ using Liaison.Contents.Security;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Security;
 using Microsoft.AspNetCore.Authorization;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.Contents;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using LiaisonSite.Tests.Infrastructure;
-using Xunit;
 using static LiaisonSite.Tests.Modules.Contents.ContentsHttp;
 
 namespace LiaisonSite.Tests.Modules.Contents;

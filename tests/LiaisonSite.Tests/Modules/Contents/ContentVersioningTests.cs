@@ -1,6 +1,5 @@
 using LiaisonSite.Core.ContentManagement;
 using Microsoft.EntityFrameworkCore;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.Contents;
 

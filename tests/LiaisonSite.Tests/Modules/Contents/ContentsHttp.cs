@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LiaisonSite.Tests.Infrastructure;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.Contents;
 
