@@ -2,7 +2,8 @@ namespace LiaisonSite.Core.Recipes;
 
 /// <summary>
 /// The recipes shipped with the site: every <c>*.recipe.json</c> in the content root's "recipes" folder and in the
-/// application's base directory's "recipes" folder (the first found wins for a name).
+/// application's base directory's "recipes" folder, then the repository's when running from source (the first found
+/// wins for a name).
 /// </summary>
 public interface IRecipeHarvester
 {

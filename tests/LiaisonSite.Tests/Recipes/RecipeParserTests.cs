@@ -1,5 +1,4 @@
 using LiaisonSite.Core.Recipes;
-using Xunit;
 
 namespace LiaisonSite.Tests.Recipes;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using LiaisonSite.Core.Recipes;
 using Microsoft.Extensions.Configuration;
-using Xunit;
 
 namespace LiaisonSite.Tests.Recipes;
 

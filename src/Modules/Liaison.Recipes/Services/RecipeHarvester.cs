@@ -12,7 +12,7 @@ internal sealed class RecipeHarvester(IHostEnvironment environment, ILogger<Reci
     public async Task<IReadOnlyList<RecipeDescriptor>> HarvestAsync(CancellationToken cancellationToken = default)
     {
         var found = new List<RecipeDescriptor>();
-        var folders = new[] { environment.ContentRootPath, AppContext.BaseDirectory }
+        var folders = Roots()
             .Select(root => Path.GetFullPath(Path.Combine(root, "recipes")))
             .Distinct(StringComparer.Ordinal)
             .Where(Directory.Exists);
@@ -35,6 +35,22 @@ internal sealed class RecipeHarvester(IHostEnvironment environment, ILogger<Reci
         => (await HarvestAsync(cancellationToken)).FirstOrDefault(d =>
             string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(Path.GetFileName(d.FilePath), name + Extension, StringComparison.OrdinalIgnoreCase));
+
+    private IEnumerable<string> Roots()
+    {
+        yield return environment.ContentRootPath;
+        yield return AppContext.BaseDirectory;
+
+        // Running from the source tree (dotnet run, tests): the repository's recipes/ folder.
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LiaisonSite.sln")))
+            {
+                yield return dir.FullName;
+                yield break;
+            }
+        }
+    }
 
     private async Task<RecipeDescriptor?> ReadAsync(string file, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Recipes;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentTypes;
 

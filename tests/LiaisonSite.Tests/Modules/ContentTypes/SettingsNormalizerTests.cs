@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Liaison.ContentTypes.Services;
 using LiaisonSite.Core.ContentManagement.Metadata;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.ContentTypes;
 
