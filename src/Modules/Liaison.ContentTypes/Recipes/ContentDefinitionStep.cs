@@ -111,6 +111,11 @@ internal sealed partial class ContentDefinitionStep(
                     record.GetProperty("Settings") as JsonObject, typeof(ContentPartFieldSettings), settingsTypes.For(fieldType)),
             };
             EnsurePosition(field.Settings, nameof(ContentPartFieldSettings), i);
+            if (settingsTypes.For(fieldType) is null)
+            {
+                MoveCommonFieldSettings(field.Settings, fieldType + "Settings");
+            }
+
             part.Fields.Add(field);
         }
 
@@ -135,6 +140,27 @@ internal sealed partial class ContentDefinitionStep(
             .Concat(incoming.Fields)
             .ToList();
         return new ContentPartDefinition { Name = existing.Name, Settings = settings, Fields = fields };
+    }
+
+    /// <summary>Without a settings class, flat Hint and Required still belong to the field type's settings (as the editor stores them).</summary>
+    private static void MoveCommonFieldSettings(JsonObject settings, string section)
+    {
+        foreach (var key in settings.Select(p => p.Key).Where(k => k.Equals("Hint", StringComparison.OrdinalIgnoreCase)
+            || k.Equals("Required", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            var value = settings[key];
+            settings.Remove(key);
+            if (settings[section] is not JsonObject values)
+            {
+                values = [];
+                settings[section] = values;
+            }
+
+            var required = key.Equals("Required", StringComparison.OrdinalIgnoreCase);
+            values[required ? "Required" : "Hint"] = required
+                ? JsonValue.Create(string.Equals(value?.ToString(), "true", StringComparison.OrdinalIgnoreCase))
+                : value?.DeepClone();
+        }
     }
 
     // Without a position the order of the recipe is kept.
