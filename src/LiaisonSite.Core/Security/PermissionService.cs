@@ -6,6 +6,7 @@ namespace LiaisonSite.Core.Security;
 /// <summary>Role → permission names, stored as one document and edited on the roles page.</summary>
 public sealed class RolePermissionsDocument
 {
+    /// <summary>The document's key in <see cref="IDocumentStore"/>.</summary>
     public const string DocumentKey = "RolePermissions";
 
     public Dictionary<string, List<string>> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
