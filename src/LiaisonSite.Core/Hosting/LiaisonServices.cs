@@ -10,6 +10,7 @@ using LiaisonSite.Core.Security;
 using LiaisonSite.Core.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,10 @@ public static class LiaisonServices
         var services = builder.Services;
         var options = LiaisonOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(options.AppData);
+
+        // Themes' and modules' wwwroot (/_content/…) from the build output in every environment, not only Development;
+        // a published site has them in its own wwwroot and this finds no manifest.
+        builder.WebHost.UseStaticWebAssets();
 
         services.AddSingleton(catalog);
         services.AddSingleton(options);
