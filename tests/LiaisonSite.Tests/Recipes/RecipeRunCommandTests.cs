@@ -41,6 +41,20 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
     }
 
     [Fact]
+    public async Task Run_OrchardShapedFieldsOnlyRecipe_CreatesTheTypeAndItsItems()
+    {
+        var (exitCode, output, error) = await RunAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "Recipes", "orchard-fields.recipe.json"));
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Recipe 'OrchardFields' ran: 2 steps.", output, StringComparison.Ordinal);
+        var type = (await site.GetTypeAsync("VolunteerActivity"))!;
+        Assert.True(type.TypeSettings.Creatable);
+        var versions = await site.VersionsAsync("VolunteerActivity");
+        Assert.Equal(2, versions.Count);
+        Assert.Single(versions, v => v.Published);
+    }
+
+    [Fact]
     public async Task Run_FailingRecipe_Exits1WithTheMessage()
     {
         var (exitCode, _, error) = await RunAsync(WriteTemp(BadRecipe));
