@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Hosting;
+using LiaisonSite.Core.Recipes;
 
 namespace Liaison.Setup.Setup;
 
-/// <summary>Finds a setup recipe by name in the shipped recipes/ folders, or by path.</summary>
-internal sealed class RecipeLocator(IWebHostEnvironment environment)
+/// <summary>A setup recipe: a harvested recipe by name ("liaison", "liaison-demo") or a file path.</summary>
+internal sealed class RecipeLocator(IRecipeHarvester harvester)
 {
     public static readonly IReadOnlyList<(string Name, string DisplayName)> Offered =
     [
@@ -11,40 +11,18 @@ internal sealed class RecipeLocator(IWebHostEnvironment environment)
         ("liaison-demo", "LiaisonSite + demo data"),
     ];
 
-    public string? Find(string recipe)
+    public async Task<string?> FindAsync(string recipe, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(recipe))
         {
             return null;
         }
 
-        if (File.Exists(recipe))
+        if (recipe.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(recipe))
         {
             return Path.GetFullPath(recipe);
         }
 
-        var fileName = recipe.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? recipe : recipe + ".recipe.json";
-        if (fileName.Contains('/', StringComparison.Ordinal) || fileName.Contains('\\', StringComparison.Ordinal) || fileName.Contains("..", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return Folders().Select(folder => Path.Combine(folder, fileName)).FirstOrDefault(File.Exists);
-    }
-
-    private IEnumerable<string> Folders()
-    {
-        yield return Path.Combine(AppContext.BaseDirectory, "recipes");
-        yield return Path.Combine(environment.ContentRootPath, "recipes");
-
-        // Running from the source tree (dotnet run, tests): the repository's recipes/ folder.
-        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LiaisonSite.sln")))
-            {
-                yield return Path.Combine(dir.FullName, "recipes");
-                yield break;
-            }
-        }
+        return (await harvester.FindAsync(recipe, cancellationToken))?.FilePath;
     }
 }

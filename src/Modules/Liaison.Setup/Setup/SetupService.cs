@@ -36,7 +36,7 @@ internal sealed class SetupService(
         }
 
         var errors = Validate(request);
-        var recipeFile = locator.Find(request.Recipe);
+        var recipeFile = await locator.FindAsync(request.Recipe, cancellationToken);
         if (recipeFile is null)
         {
             errors.Add(S["Recipe '{0}' was not found.", request.Recipe]);
