@@ -5,11 +5,20 @@ public static class AutoroutePaths
 {
     public const int MaxLength = 1024;
 
-    /// <summary>First segments the site itself answers; an item there would be hidden or would hide a page.</summary>
+    /// <summary>First segments the site itself answers below; an item there would be hidden or would hide a page.</summary>
     public static readonly IReadOnlySet<string> ReservedSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "admin", "api", "login", "logout", "setup", "health", "error", "examples", "news", "search", "rss",
-        "sitemap.xml", "members", "notices", "media", "lib", "css", "js", "_content", "openapi", "culture", "access-denied",
+        "admin", "api", "login", "logout", "setup", "health", "error", "search", "rss", "sitemap.xml", "media",
+        "lib", "css", "js", "_content", "openapi", "culture", "access-denied",
+    };
+
+    /// <summary>
+    /// Pages of the public site. Only these exact paths are taken: items live below them, e.g. a typical example at
+    /// "examples/开展谈心活动" next to the list at "examples".
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedPaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "examples", "examples/rss", "news", "news/rss", "members", "members/exemplary", "notices", "notices/rss",
     };
 
     private static readonly char[] s_forbidden = ['?', '#', '%', '\\', '"', '<', '>', '|', '*', ':', '\'', '`', '^', '{', '}', '[', ']'];
@@ -21,7 +30,7 @@ public static class AutoroutePaths
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 
-    public static bool IsReserved(string path) => ReservedSegments.Contains(path.Split('/')[0]);
+    public static bool IsReserved(string path) => ReservedSegments.Contains(path.Split('/')[0]) || ReservedPaths.Contains(path);
 
     /// <summary>A path made of non-empty segments without spaces, dots-only segments or URL syntax characters.</summary>
     public static bool IsWellFormed(string path)

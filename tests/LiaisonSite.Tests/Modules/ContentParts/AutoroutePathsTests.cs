@@ -9,7 +9,8 @@ public sealed class AutoroutePathsTests
     [InlineData("Admin/page")]
     [InlineData("api/content")]
     [InlineData("sitemap.xml")]
-    [InlineData("examples/x")]
+    [InlineData("examples")]
+    [InlineData("news/rss")]
     [InlineData("access-denied")]
     public void IsReserved_WhenFirstSegmentBelongsToTheSite_IsTrue(string path)
         => Assert.True(AutoroutePaths.IsReserved(path));
@@ -18,6 +19,8 @@ public sealed class AutoroutePathsTests
     [InlineData("about")]
     [InlineData("administration")]
     [InlineData("支部/admin")]
+    [InlineData("examples/开展谈心活动")]
+    [InlineData("news/branch-1/运动会")]
     public void IsReserved_WhenFirstSegmentIsFree_IsFalse(string path)
         => Assert.False(AutoroutePaths.IsReserved(path));
 
