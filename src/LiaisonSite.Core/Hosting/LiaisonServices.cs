@@ -10,6 +10,7 @@ using LiaisonSite.Core.Security;
 using LiaisonSite.Core.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,10 @@ public static class LiaisonServices
     public static WebApplicationBuilder AddLiaison(this WebApplicationBuilder builder, ModuleCatalog catalog, string migrationsAssembly)
     {
         var services = builder.Services;
+
+        // Serve the modules' and themes' wwwroot (/_content/{Assembly}/…) when running from the build output in
+        // every environment, not only Development; a published site has them copied to wwwroot and ignores this.
+        builder.WebHost.UseStaticWebAssets();
         var options = LiaisonOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(options.AppData);
 

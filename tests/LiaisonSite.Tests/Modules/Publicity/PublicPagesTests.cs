@@ -76,6 +76,35 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
     }
 
     [Fact]
+    public async Task Layout_LinksTheThemeStylesheet_WhichIsServed()
+    {
+        var client = site.CreateClient();
+        var home = await PublicHtml.GetPageAsync(client, "/");
+        var href = home.QuerySelector("link[rel=stylesheet][href*='/_content/TheBranch/']")?.GetAttribute("href");
+
+        Assert.NotNull(href);
+        var css = await client.GetAsync(href, Cancel);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Layout_HasSkipLinkLandmarksAndALabelledSearch()
+    {
+        var home = await PublicHtml.GetPageAsync(site.CreateClient(), "/");
+
+        Assert.Equal("#main", home.QuerySelector("a.tb-skip")?.GetAttribute("href"));
+        Assert.NotNull(home.QuerySelector("header"));
+        Assert.NotNull(home.QuerySelector("main#main"));
+        Assert.NotNull(home.QuerySelector("footer"));
+        var search = home.QuerySelector("form[action='/search'][method=get] input[name=q]");
+        Assert.NotNull(search);
+        Assert.NotNull(home.QuerySelector($"label[for='{search.Id}']"));
+        Assert.NotNull(home.QuerySelector("a[href^='/culture?c=en-US']"));
+        Assert.NotNull(home.QuerySelector("a[href='/login']"));
+    }
+
+    [Fact]
     public async Task UnknownPath_Gives404WithTheFriendlyChinesePage_AndNoStackTrace()
     {
         var response = await site.CreateClient().GetAsync("/no/such/page", Cancel);
