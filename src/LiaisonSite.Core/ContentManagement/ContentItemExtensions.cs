@@ -11,6 +11,7 @@ public static class ContentItemExtensions
         PropertyNamingPolicy = null,
         PropertyNameCaseInsensitive = true,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
+        Converters = { new LenientBooleanConverter() },
     };
 
     /// <summary>The part stored under its class name, or a new empty one.</summary>

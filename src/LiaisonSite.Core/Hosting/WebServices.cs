@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using LiaisonSite.Core.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LiaisonSite.Core.Hosting;
 
@@ -19,6 +22,7 @@ internal static class WebServices
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<Mvc.AdminLayoutFilter>();
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()
@@ -44,6 +48,10 @@ internal static class WebServices
 
     public static void AddLiaisonWeb(this IServiceCollection services)
     {
+        // Chinese text is written as is, not as &#x…; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

@@ -45,14 +45,21 @@ internal sealed partial class RecipeScripting
             case JsonObject obj:
                 foreach (var key in obj.Select(p => p.Key).ToList())
                 {
-                    obj[key] = Evaluate(obj[key]);
+                    // Objects and arrays are evaluated in place; putting the same node back would give it two parents.
+                    if (Evaluate(obj[key]) is var evaluated && !ReferenceEquals(evaluated, obj[key]))
+                    {
+                        obj[key] = evaluated;
+                    }
                 }
 
                 return obj;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    array[i] = Evaluate(array[i]);
+                    if (Evaluate(array[i]) is var evaluated && !ReferenceEquals(evaluated, array[i]))
+                    {
+                        array[i] = evaluated;
+                    }
                 }
 
                 return array;

@@ -6,12 +6,15 @@ namespace LiaisonSite.Core.Security;
 /// <summary>Role → permission names, stored as one document and edited on the roles page.</summary>
 public sealed class RolePermissionsDocument
 {
+    /// <summary>The document's key in <see cref="IDocumentStore"/>.</summary>
+    public const string DocumentKey = "RolePermissions";
+
     public Dictionary<string, List<string>> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 internal sealed class PermissionService(IEnumerable<IPermissionProvider> providers, IDocumentStore documents) : IPermissionService
 {
-    public const string DocumentKey = "RolePermissions";
+    public const string DocumentKey = RolePermissionsDocument.DocumentKey;
 
     public IReadOnlyList<Permission> AllPermissions { get; } =
         [.. providers.SelectMany(p => p.GetPermissions()).DistinctBy(p => p.Name)];
@@ -31,7 +34,7 @@ internal sealed class PermissionService(IEnumerable<IPermissionProvider> provide
         }
 
         var document = await documents.GetAsync<RolePermissionsDocument>(DocumentKey);
-        return roles.Any(role => document.Roles.TryGetValue(role, out var granted)
-            && granted.Contains(permissionName, StringComparer.OrdinalIgnoreCase));
+        return document.Roles.Any(r => roles.Contains(r.Key, StringComparer.OrdinalIgnoreCase)
+            && r.Value.Contains(permissionName, StringComparer.OrdinalIgnoreCase));
     }
 }

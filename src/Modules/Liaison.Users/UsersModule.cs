@@ -1,7 +1,41 @@
+using Liaison.Users.Account;
+using Liaison.Users.Api;
+using Liaison.Users.Recipes;
+using Liaison.Users.RolesAdmin;
+using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Recipes;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Liaison.Users;
 
 public sealed class UsersModule : LiaisonModule
 {
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<IRecipeStepHandler, RolesStep>();
+        services.AddScoped<IRecipeStepHandler, UsersStep>();
+        services.AddScoped<IRoleDefaults, RoleDefaults>();
+        services.AddScoped<RolePermissionsEditor>();
+        services.AddScoped<RoleLabels>();
+        services.AddScoped<UsersAdmin.UserAccounts>();
+
+        // Disabled accounts cannot sign in (cookie or token).
+        services.Replace(ServiceDescriptor.Scoped<SignInManager<LiaisonUser>, LiaisonSignInManager>());
+
+        // Check the security stamp on every request: changing a user's roles, disabling the account or setting a new
+        // password ends their open sessions at once, not after Identity's default 30 minutes. The site has a few
+        // hundred users, so one indexed lookup per request is cheap.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapTokenEndpoint();
 }

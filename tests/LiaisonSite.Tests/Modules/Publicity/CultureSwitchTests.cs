@@ -1,6 +1,5 @@
 using System.Net;
 using LiaisonSite.Tests.Infrastructure;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.Publicity;
 

@@ -4,7 +4,6 @@ using LiaisonSite.Core.Data;
 using LiaisonSite.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.Publicity;
 

@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.Publicity;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Liaison.Publicity.Home;
 using LiaisonSite.Tests.Infrastructure;
-using Xunit;
 
 namespace LiaisonSite.Tests.Modules.Publicity;
 

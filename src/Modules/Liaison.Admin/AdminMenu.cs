@@ -1,0 +1,11 @@
+using LiaisonSite.Core.Navigation;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Admin;
+
+internal sealed class AdminMenu(IStringLocalizer<AdminMenu> S) : IAdminMenuProvider
+{
+    public void BuildMenu(AdminMenuBuilder menu) => menu
+        .Add(new AdminMenuItem("Home", S["Dashboard"], "/admin", Permissions.AccessAdmin, 0, "speedometer"))
+        .Add(new AdminMenuItem("Configuration", S["Site settings"], "/admin/settings", Permissions.ManageSettings, 900, "gear"));
+}

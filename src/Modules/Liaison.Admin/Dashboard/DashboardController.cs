@@ -1,0 +1,58 @@
+using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Mvc;
+using LiaisonSite.Core.Navigation;
+using Liaison.Admin.Settings;
+using LiaisonSite.Core.Settings;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Admin.Dashboard;
+
+[Admin]
+public sealed class DashboardController(
+    LiaisonDbContext db,
+    UserManager<LiaisonUser> users,
+    IContentDefinitionManager definitions,
+    IAdminMenu menu,
+    ISiteService site) : Controller
+{
+    private const int DraftCount = 10;
+
+    [HttpGet("admin")]
+    public async Task<IActionResult> Index()
+    {
+        var user = await users.GetUserAsync(User);
+        var userName = user?.UserName ?? User.Identity?.Name ?? "";
+
+        // Counts come from the version columns, not the JSON: one row per item has Latest, at most one Published.
+        var rows = await db.ContentItems.AsNoTracking()
+            .Where(c => c.Latest || c.Published)
+            .GroupBy(c => c.ContentType)
+            .Select(g => new
+            {
+                Type = g.Key,
+                Published = g.Count(c => c.Published),
+                Drafts = g.Count(c => c.Latest && !c.Published),
+            })
+            .ToListAsync();
+        var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name, t => t.DisplayName);
+        var counts = rows
+            .Select(r => new TypeCount(r.Type, types.GetValueOrDefault(r.Type) is { Length: > 0 } name ? name : r.Type, r.Published, r.Drafts))
+            .OrderBy(c => c.DisplayName, StringComparer.CurrentCulture)
+            .ToList();
+
+        var drafts = await db.ContentItems.AsNoTracking()
+            .Where(c => c.Latest && !c.Published && c.Owner == userName)
+            .OrderByDescending(c => c.ModifiedUtc)
+            .Take(DraftCount)
+            .Select(c => new DraftRow(c.ContentItemId, c.ContentType, c.DisplayText, c.ModifiedUtc))
+            .ToListAsync();
+
+        var zone = SiteTime.Zone((await site.GetSettingsAsync()).TimeZone);
+        var local = drafts.Select(d => d with { ModifiedUtc = d.ModifiedUtc is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : null });
+        var links = await menu.GetMenuAsync(User);
+        return View(new DashboardViewModel(user?.DisplayName ?? userName, counts, [.. local], links));
+    }
+}

@@ -1,0 +1,78 @@
+using Liaison.ContentParts.Liquid;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.ContentParts.Autoroute;
+
+/// <summary>Generates paths from the type's pattern, keeps them unique and refuses reserved or malformed ones.</summary>
+internal sealed class AutoroutePartHandler(
+    PartSettingsReader settings, AutorouteRegistry registry, ContentLiquid liquid, IStringLocalizer<AutoroutePartHandler> S) : IContentHandler
+{
+    private const string Key = "AutoroutePart.Path";
+
+    public async Task UpdatingAsync(ContentContext context)
+    {
+        var item = context.ContentItem;
+        var typePart = await settings.FindAsync(item.ContentType, nameof(AutoroutePart));
+        if (typePart is null)
+        {
+            return;
+        }
+
+        var partSettings = typePart.Settings.GetSettings<AutoroutePartSettings>();
+        var part = item.As<AutoroutePart>();
+        var path = AutoroutePaths.Normalize(part.Path);
+        if (!partSettings.AllowCustomPath || path is null)
+        {
+            path = await registry.MakeUniqueAsync(await GenerateAsync(item, partSettings), item.ContentItemId);
+        }
+
+        part.Path = path;
+        item.Apply(part);
+    }
+
+    public async Task ValidatingAsync(ValidateContentContext context)
+    {
+        var item = context.ContentItem;
+        var path = AutoroutePaths.Normalize(item.As<AutoroutePart>().Path);
+        if (path is null || await settings.FindAsync(item.ContentType, nameof(AutoroutePart)) is null)
+        {
+            return;
+        }
+
+        if (!AutoroutePaths.IsWellFormed(path))
+        {
+            context.Errors.Add(new(S["The path is not valid: use letters, digits and dashes, with slashes between the parts."], Key));
+        }
+        else if (AutoroutePaths.IsReserved(path))
+        {
+            context.Errors.Add(new(S["The path cannot start with \"{0}\": that address belongs to the site.", path.Split('/')[0]], Key));
+        }
+        else if (await registry.IsTakenAsync(path, item.ContentItemId))
+        {
+            context.Errors.Add(new(S["The path \"{0}\" is already used by another item.", path], Key));
+        }
+    }
+
+    private async Task<string> GenerateAsync(ContentItem item, AutoroutePartSettings partSettings)
+    {
+        var pattern = string.IsNullOrWhiteSpace(partSettings.Pattern) ? AutoroutePartSettings.DefaultPattern : partSettings.Pattern;
+        var rendered = await liquid.RenderAsync(pattern, item) ?? "";
+
+        // A pattern without "slugify" may give spaces or punctuation: such segments are slugified.
+        var segments = rendered.Split('/')
+            .Select(s => s.Trim())
+            .Select(s => AutoroutePaths.IsWellFormed(s) ? s : Slug.Create(s))
+            .Where(s => s.Length > 0)
+            .ToList();
+        var path = string.Join('/', segments);
+        if (path.Length == 0)
+        {
+            path = Slug.Create(item.DisplayText);
+        }
+
+        // An item without any title still needs an address.
+        return path.Length > 0 ? path : item.ContentItemId;
+    }
+}

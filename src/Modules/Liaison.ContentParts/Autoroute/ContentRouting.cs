@@ -1,0 +1,74 @@
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.ContentParts.Autoroute;
+
+/// <summary>
+/// Public addresses of content. An item is served at its path when its type has an AutoroutePart, is not
+/// Securable, and the item is published; drafts never have a public address.
+/// </summary>
+public interface IContentRouting
+{
+    /// <summary>"/path" of the item's published version, or null when the item is not publicly served.</summary>
+    Task<string?> GetPathAsync(ContentItem item);
+
+    /// <summary>Public URLs of the published items among <paramref name="contentItemIds"/>, by ContentItemId.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetPathsAsync(IEnumerable<string> contentItemIds);
+
+    /// <summary>The published, public item at a path ("examples/x" or "/examples/x"), or null.</summary>
+    Task<ContentItem?> FindPublishedAsync(string? path);
+}
+
+internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionManager definitions) : IContentRouting
+{
+    public async Task<string?> GetPathAsync(ContentItem item)
+        => (await GetPathsAsync([item.ContentItemId])).GetValueOrDefault(item.ContentItemId);
+
+    public async Task<IReadOnlyDictionary<string, string>> GetPathsAsync(IEnumerable<string> contentItemIds)
+    {
+        var ids = contentItemIds.Distinct().ToList();
+        var rows = await db.Set<AutorouteIndex>().AsNoTracking()
+            .Where(r => r.Published && ids.Contains(r.ContentItemId))
+            .Select(r => new { r.ContentItemId, r.ContentType, r.Path })
+            .ToListAsync();
+        var paths = new Dictionary<string, string>();
+        foreach (var row in rows)
+        {
+            if (await IsPublicTypeAsync(row.ContentType))
+            {
+                paths[row.ContentItemId] = "/" + row.Path;
+            }
+        }
+
+        return paths;
+    }
+
+    public async Task<ContentItem?> FindPublishedAsync(string? path)
+    {
+        var normalized = AutoroutePaths.Normalize(path)?.ToLowerInvariant();
+        if (normalized is null)
+        {
+            return null;
+        }
+
+        var versionId = await db.Set<AutorouteIndex>().AsNoTracking()
+            .Where(r => r.Published && r.Path.ToLower() == normalized)
+            .Select(r => r.ContentItemVersionId)
+            .FirstOrDefaultAsync();
+        if (versionId is null)
+        {
+            return null;
+        }
+
+        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == versionId && c.Published);
+        return item is not null && await IsPublicTypeAsync(item.ContentType) ? item : null;
+    }
+
+    private async Task<bool> IsPublicTypeAsync(string contentType)
+    {
+        var type = await definitions.GetTypeAsync(contentType);
+        return type is not null && !type.TypeSettings.Securable && type.Parts.Any(p => p.PartName == nameof(AutoroutePart));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Liaison.Users.RolesAdmin;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Recipes;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Users.Recipes;
+
+/// <summary>
+/// {"name":"Roles","Roles":[{"Name":"Editor","Description":"…","Permissions":["Contents.Edit"]}]}: creates missing
+/// roles and replaces each listed role's permissions.
+/// </summary>
+internal sealed class RolesStep(RoleManager<LiaisonRole> roles, RolePermissionsEditor editor, IStringLocalizer<RolesStep> S)
+    : IRecipeStepHandler
+{
+    public string Name => "Roles";
+
+    public async Task ExecuteAsync(RecipeStepContext context)
+    {
+        foreach (var entry in context.Step.GetArray("Roles"))
+        {
+            var role = entry as JsonObject ?? throw new RecipeException(S["Each role must be a JSON object."]);
+            var name = role.GetString("Name")?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                throw new RecipeException(S["A role has no \"Name\"."]);
+            }
+
+            var granted = role.GetArray("Permissions").Select(p => p?.ToString() ?? "").ToList();
+            if (editor.Unknown(granted).FirstOrDefault() is { } unknown)
+            {
+                throw new RecipeException(S["Role '{0}': unknown permission '{1}'.", name, unknown]);
+            }
+
+            var description = role.GetString("Description");
+            if (!RoleNames.IsSystem(name))
+            {
+                await EnsureRoleAsync(name, description);
+            }
+
+            if (role.GetProperty("Permissions") is not null)
+            {
+                await editor.ReplaceAsync(RoleNames.All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase)) ?? name, granted);
+            }
+        }
+    }
+
+    private async Task EnsureRoleAsync(string name, string? description)
+    {
+        var existing = await roles.FindByNameAsync(name);
+        IdentityResult result;
+        if (existing is null)
+        {
+            result = await roles.CreateAsync(new LiaisonRole(name) { Description = description });
+        }
+        else if (description is not null && existing.Description != description)
+        {
+            existing.Description = description;
+            result = await roles.UpdateAsync(existing);
+        }
+        else
+        {
+            return;
+        }
+
+        if (!result.Succeeded)
+        {
+            throw new RecipeException(S["Role '{0}': {1}", name, string.Join(" ", result.Errors.Select(e => e.Description))]);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace Liaison.Users.RolesAdmin;
+
+internal sealed class RoleDefaults(
+    RoleManager<LiaisonRole> roles, RolePermissionsEditor editor, IEnumerable<IPermissionProvider> providers, LiaisonDbContext db)
+    : IRoleDefaults
+{
+    public async Task ApplyDefaultGrantsAsync()
+    {
+        foreach (var name in RoleNames.All.Where(r => !RoleNames.IsSystem(r)))
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                var result = await roles.CreateAsync(new LiaisonRole(name));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+                }
+            }
+        }
+
+        await editor.AddAsync(providers.SelectMany(p => p.GetDefaultGrants()));
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,169 @@
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Mvc;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Users.RolesAdmin;
+
+[Admin]
+[RequirePermission("Roles.Manage")]
+[Route("admin/roles")]
+public sealed class RolesAdminController(
+    RoleManager<LiaisonRole> roleManager,
+    RolePermissionsEditor editor,
+    IPermissionService permissions,
+    LiaisonDbContext db,
+    RoleLabels labels,
+    IStringLocalizer<RolesAdminController> S) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var document = await editor.LoadAsync();
+        var descriptions = await roleManager.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Description);
+        var rows = editor.AllRoleNames().Select(name => new RoleRow(
+            name,
+            labels.For(name),
+            descriptions.GetValueOrDefault(name),
+            RolePermissionsEditor.IsBuiltIn(name),
+            name == RoleNames.Administrator,
+            document.Roles.TryGetValue(name, out var granted) ? granted.Count : 0));
+        return View(rows.ToList());
+    }
+
+    [HttpGet("create")]
+    public IActionResult Create() => View(new RoleCreateViewModel());
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(RoleCreateViewModel model)
+    {
+        var name = model.Name.Trim();
+        if (ModelState.IsValid && (RolePermissionsEditor.IsBuiltIn(name) || await roleManager.RoleExistsAsync(name)))
+        {
+            ModelState.AddModelError(nameof(model.Name), S["A role named {0} already exists.", name]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var result = await roleManager.CreateAsync(new LiaisonRole(name) { Description = model.Description?.Trim() });
+        if (!result.Succeeded)
+        {
+            result.Errors.ToList().ForEach(e => ModelState.AddModelError("", e.Description));
+            return View(model);
+        }
+
+        TempData.Success(S["Role {0} was created. Choose its permissions.", name]);
+        return RedirectToAction(nameof(Edit), new { name });
+    }
+
+    [HttpGet("{name}/edit")]
+    public async Task<IActionResult> Edit(string name)
+    {
+        if (await FindAsync(name) is not { } role)
+        {
+            return NotFound();
+        }
+
+        return View(Build(role.Name, role.Description, await editor.GetGrantsAsync(role.Name)));
+    }
+
+    [HttpPost("{name}/edit")]
+    public async Task<IActionResult> Edit(string name, RoleEditViewModel model)
+    {
+        if (await FindAsync(name) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var (canonical, _, entity) = found;
+
+        if (!ModelState.IsValid)
+        {
+            return View(Build(canonical, model.Description, model.Permissions));
+        }
+
+        // Administrator holds every permission implicitly; its grants are not edited.
+        if (canonical != RoleNames.Administrator)
+        {
+            await editor.ReplaceAsync(canonical, model.Permissions);
+        }
+
+        if (entity is not null && !RolePermissionsEditor.IsBuiltIn(canonical))
+        {
+            entity.Description = string.IsNullOrWhiteSpace(model.Description) ? null : model.Description.Trim();
+        }
+
+        await db.SaveChangesAsync();
+        TempData.Success(S["The permissions of role {0} were saved.", labels.For(canonical)]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{name}/delete")]
+    public async Task<IActionResult> Delete(string name)
+    {
+        if (await FindAsync(name) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var (canonical, _, entity) = found;
+
+        if (RolePermissionsEditor.IsBuiltIn(canonical) || entity is null)
+        {
+            TempData.Error(S["Built-in roles cannot be deleted."]);
+            return RedirectToAction(nameof(Index));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await editor.RemoveAsync(canonical);
+        var result = await roleManager.DeleteAsync(entity);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync();
+            TempData.Success(S["Role {0} was deleted.", canonical]);
+        }
+        else
+        {
+            TempData.Error(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The role by name in any case: an Identity role, or one of the two permission-only roles.</summary>
+    private async Task<(string Name, string? Description, LiaisonRole? Entity)?> FindAsync(string name)
+    {
+        if (await roleManager.FindByNameAsync(name) is { } role)
+        {
+            return (role.Name!, role.Description, role);
+        }
+
+        var system = RoleNames.All.FirstOrDefault(r => RoleNames.IsSystem(r) && string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
+        return system is null ? null : (system, null, null);
+    }
+
+    private RoleEditViewModel Build(string name, string? description, IEnumerable<string> granted)
+    {
+        var isAdministrator = name == RoleNames.Administrator;
+        var groups = permissions.AllPermissions
+            .GroupBy(p => string.IsNullOrEmpty(p.Category) ? S["General"].Value : p.Category)
+            .Select(g => new PermissionGroup(g.Key, [.. g.Select(p => new PermissionOption(
+                p.Name, p.Description, isAdministrator || granted.Contains(p.Name, StringComparer.OrdinalIgnoreCase)))]))
+            .ToList();
+        return new RoleEditViewModel
+        {
+            Name = name,
+            Label = labels.For(name),
+            Description = description,
+            IsAdministrator = isAdministrator,
+            IsBuiltIn = RolePermissionsEditor.IsBuiltIn(name),
+            Groups = groups,
+        };
+    }
+}

@@ -1,0 +1,86 @@
+// TheAdmin behaviour: confirmations, the rich-text editor on HTML textareas, and the unsaved-changes warning.
+(function () {
+    "use strict";
+
+    // <button data-confirm="Delete?">: ask before the click goes through.
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-confirm]");
+        if (button && !window.confirm(button.getAttribute("data-confirm"))) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+        }
+    }, true);
+
+    // <textarea name="HtmlBodyPart.Html" data-editor="html">: Trix edits a hidden input, which is copied back into
+    // the textarea, so the form still posts the HTML under the textarea's own name.
+    var editorCount = 0;
+    function attachEditor(textarea) {
+        if (!window.customElements || !customElements.get("trix-editor") || textarea.dataset.editorAttached) {
+            return;
+        }
+
+        textarea.dataset.editorAttached = "true";
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.id = "trix-input-" + (++editorCount);
+        input.value = textarea.value;
+
+        var editor = document.createElement("trix-editor");
+        editor.setAttribute("input", input.id);
+        editor.classList.add("form-control");
+        if (textarea.id) {
+            // The textarea's <label for> now names the editor.
+            var label = document.querySelector("label[for='" + CSS.escape(textarea.id) + "']");
+            if (label) {
+                label.id = label.id || textarea.id + "-label";
+                editor.setAttribute("aria-labelledby", label.id);
+            }
+        }
+
+        textarea.hidden = true;
+        textarea.after(input, editor);
+        // Trix normalizes the HTML when it loads it; only later changes are the user's (and make the form dirty).
+        var ready = false;
+        editor.addEventListener("trix-initialize", function () {
+            textarea.value = input.value;
+            setTimeout(function () { ready = true; }, 0);
+        });
+        editor.addEventListener("trix-change", function () {
+            textarea.value = input.value;
+            if (ready) {
+                textarea.dispatchEvent(new Event("input", { bubbles: true }));
+            }
+        });
+    }
+
+    // No upload endpoint behind the editor: refuse dropped or pasted files instead of losing them silently.
+    document.addEventListener("trix-file-accept", function (event) {
+        event.preventDefault();
+    });
+
+    // <form data-unsaved-warning>: warn before leaving with changes; submitting clears the warning.
+    var dirtyForms = new Set();
+    function watchForm(form) {
+        form.addEventListener("input", function () { dirtyForms.add(form); });
+        form.addEventListener("change", function () { dirtyForms.add(form); });
+        form.addEventListener("submit", function () { dirtyForms.clear(); });
+    }
+
+    window.addEventListener("beforeunload", function (event) {
+        if (dirtyForms.size > 0) {
+            event.preventDefault();
+            event.returnValue = "";
+        }
+    });
+
+    function init() {
+        document.querySelectorAll("textarea[data-editor=html]").forEach(attachEditor);
+        document.querySelectorAll("form[data-unsaved-warning]").forEach(watchForm);
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", init);
+    } else {
+        init();
+    }
+})();
