@@ -21,10 +21,8 @@ public interface ISetupService
 internal sealed class SetupService(
     LiaisonDbContext db,
     ISiteService site,
-    IDocumentStore documents,
-    IEnumerable<IPermissionProvider> permissionProviders,
+    IRoleDefaults roleDefaults,
     UserManager<LiaisonUser> users,
-    RoleManager<LiaisonRole> roles,
     IRecipeExecutor recipes,
     RecipeLocator locator,
     TimeProvider clock,
@@ -52,7 +50,7 @@ internal sealed class SetupService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await CreateRolesAsync();
+            await roleDefaults.ApplyDefaultGrantsAsync();
             var admin = new LiaisonUser { UserName = request.AdminUserName, Email = request.AdminEmail, EmailConfirmed = true, DisplayName = request.AdminUserName };
             var created = await users.CreateAsync(admin, request.AdminPassword);
             if (!created.Succeeded)
@@ -116,30 +114,6 @@ internal sealed class SetupService(
         }
 
         return errors;
-    }
-
-    private async Task CreateRolesAsync()
-    {
-        foreach (var role in RoleNames.All.Where(r => !RoleNames.IsSystem(r)))
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new LiaisonRole(role));
-            }
-        }
-
-        var grants = new RolePermissionsDocument();
-        foreach (var grant in permissionProviders.SelectMany(p => p.GetDefaultGrants()))
-        {
-            if (!grants.Roles.TryGetValue(grant.Role, out var list))
-            {
-                grants.Roles[grant.Role] = list = [];
-            }
-
-            list.AddRange(grant.Permissions.Select(p => p.Name).Where(n => !list.Contains(n)));
-        }
-
-        await documents.SaveAsync(RolePermissionsDocument.DocumentKey, grants);
     }
 
     private async Task<IReadOnlyList<string>> FailAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IEnumerable<string> errors)
