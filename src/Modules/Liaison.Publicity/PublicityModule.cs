@@ -12,6 +12,9 @@ namespace Liaison.Publicity;
 /// <summary>The public face of the site: home, list pages, language switch, friendly error pages.</summary>
 public sealed class PublicityModule : LiaisonModule
 {
+    /// <summary>Links go to the addresses the ContentParts catch-all route serves (its IContentRouting).</summary>
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.ContentParts.ContentPartsModule)];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IIndexProvider, BranchContentIndexProvider>();

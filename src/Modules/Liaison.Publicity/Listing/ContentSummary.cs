@@ -1,11 +1,11 @@
 namespace Liaison.Publicity.Listing;
 
-/// <summary>What a public list shows of one published item.</summary>
+/// <summary>What a public list shows of one published item. <see cref="Url"/> is null when it has no public address.</summary>
 public sealed record ContentSummary(
     string ContentItemId,
     string ContentType,
     string Title,
-    string Url,
+    string? Url,
     string? Summary,
     DateOnly? Date,
     IReadOnlyList<string> Branches,

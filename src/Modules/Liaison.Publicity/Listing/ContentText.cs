@@ -13,13 +13,6 @@ internal static class ContentText
                 ? text
                 : item.DisplayText;
 
-    /// <summary>The item's public URL: its AutoroutePart path (the catch-all route serves it there).</summary>
-    public static string Url(ContentItem item)
-        => item.Content["AutoroutePart"]?["Path"] is { } path && path.GetValueKind() == JsonValueKind.String
-            && path.GetValue<string>().Trim('/') is { Length: > 0 } value
-                ? "/" + value
-                : "/";
-
     /// <summary>A JSON string value, or null for anything else (a number, an object, nothing).</summary>
     public static string? String(System.Text.Json.Nodes.JsonNode? node)
         => node is not null && node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;

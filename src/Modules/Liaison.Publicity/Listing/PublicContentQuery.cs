@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liaison.ContentParts.Autoroute;
 using Liaison.Publicity.Data;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
@@ -11,7 +12,7 @@ namespace Liaison.Publicity.Listing;
 /// Published items for the public pages. Filters and order use the ContentItems columns and the branch index;
 /// the JSON of the few items of a page is read only to show them.
 /// </summary>
-public sealed class PublicContentQuery(LiaisonDbContext db, ISiteService site)
+public sealed class PublicContentQuery(LiaisonDbContext db, ISiteService site, IContentRouting routing)
 {
     public async Task<IReadOnlyList<ContentSummary>> LatestAsync(string contentType, int count)
     {
@@ -56,12 +57,13 @@ public sealed class PublicContentQuery(LiaisonDbContext db, ISiteService site)
                 .Where(c => c.ContentType == PublicTypes.PartyBranch && c.Published && branchIds.Contains(c.ContentItemId))
                 .ToDictionaryAsync(c => c.ContentItemId, c => c.DisplayText);
         var timeZone = await SchoolTimeZoneAsync();
+        var urls = await routing.GetPathsAsync(items.Select(i => i.ContentItemId));
 
         return [.. items.Select(item => new ContentSummary(
             item.ContentItemId,
             item.ContentType,
             ContentText.Title(item),
-            ContentText.Url(item),
+            urls.GetValueOrDefault(item.ContentItemId),
             ContentText.String(item.GetField(item.ContentType, "Summary")?["Text"]),
             ContentText.EventDate(item) ?? ToSchoolDate(item.PublishedUtc, timeZone),
             [.. BranchIds(item).Where(branchNames.ContainsKey).Select(id => branchNames[id])],

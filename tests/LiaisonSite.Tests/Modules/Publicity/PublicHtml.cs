@@ -10,7 +10,7 @@ internal static class PublicHtml
 
     /// <summary>The titles of the listed items, in page order.</summary>
     public static List<string> CardTitles(IDocument page)
-        => [.. page.QuerySelectorAll("main .tb-card__title a").Select(a => a.TextContent.Trim())];
+        => [.. page.QuerySelectorAll("main .tb-card__title").Select(a => a.TextContent.Trim())];
 
     public static async Task<IDocument> GetPageAsync(HttpClient client, string url)
     {

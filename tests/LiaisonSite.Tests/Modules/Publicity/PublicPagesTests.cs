@@ -20,7 +20,7 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.DoesNotContain(DemoContent.OldestNews, titles); // only the latest six news
         Assert.DoesNotContain(DemoContent.DraftExample, titles);
         Assert.Equal(PublicHomeController.LatestCount + DemoContent.PublishedExamples, titles.Count);
-        Assert.Equal("/news/branch3-sports-day", page.QuerySelectorAll("main .tb-card__title a")
+        Assert.Equal("/branch-news/branch3-sports-day", page.QuerySelectorAll("main .tb-card__title a")
             .First(a => a.TextContent.Trim() == DemoContent.NewestNews).GetAttribute("href"));
         Assert.Contains("2026年10月16日", page.QuerySelector("main")!.TextContent);
     }
