@@ -17,6 +17,9 @@ public sealed class LiaisonOptions
 
     public string? ConnectionString { get; set; }
 
+    /// <summary>Liaison:Redis:Configuration — when set, output cache and data-protection keys are shared through Redis.</summary>
+    public string? RedisConfiguration { get; set; }
+
     public static LiaisonOptions FromConfiguration(IConfiguration configuration, string contentRoot)
     {
         var section = configuration.GetSection("Liaison");
@@ -24,6 +27,7 @@ public sealed class LiaisonOptions
         var options = new LiaisonOptions
         {
             AppData = Path.GetFullPath(string.IsNullOrWhiteSpace(appData) ? "App_Data" : appData, contentRoot),
+            RedisConfiguration = string.IsNullOrWhiteSpace(section["Redis:Configuration"]) ? null : section["Redis:Configuration"],
             ConnectionString = string.IsNullOrWhiteSpace(section["Database:ConnectionString"]) ? null : section["Database:ConnectionString"],
         };
         var provider = section["Database:Provider"];

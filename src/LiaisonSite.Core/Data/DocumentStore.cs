@@ -5,7 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace LiaisonSite.Core.Data;
 
-/// <summary>Reads and writes whole JSON documents (definitions, settings), cached for a few seconds per node.</summary>
+/// <summary>Reads and writes whole JSON documents (definitions, settings, role permissions).</summary>
 public interface IDocumentStore
 {
     Task<T> GetAsync<T>(string key) where T : class, new();
@@ -16,25 +16,14 @@ public interface IDocumentStore
 
 internal sealed class DocumentStore(LiaisonDbContext db, IMemoryCache cache) : IDocumentStore
 {
-    // Other nodes see a change within this time; the writing node sees it at once.
-    private static readonly TimeSpan s_cacheDuration = TimeSpan.FromSeconds(5);
+    // Parsed once per node and version; every request checks the version (one small query per document and
+    // request), so a change made by another node or process is seen by the next request.
+    private readonly Dictionary<string, string> _loaded = [];
 
     public async Task<T> GetAsync<T>(string key) where T : class, new()
     {
         var tracked = db.ChangeTracker.Entries<DocumentRecord>().FirstOrDefault(e => e.Entity.Key == key);
-        if (tracked is not null)
-        {
-            return JsonSerializer.Deserialize<T>(tracked.Entity.Json, ContentItemExtensions.SerializerOptions) ?? new T();
-        }
-
-        if (cache.TryGetValue(CacheKey(key), out string? json) && json is not null)
-        {
-            return JsonSerializer.Deserialize<T>(json, ContentItemExtensions.SerializerOptions) ?? new T();
-        }
-
-        var record = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Key == key);
-        json = record?.Json ?? "{}";
-        cache.Set(CacheKey(key), json, s_cacheDuration);
+        var json = tracked?.Entity.Json ?? await LoadJsonAsync(key);
         return JsonSerializer.Deserialize<T>(json, ContentItemExtensions.SerializerOptions) ?? new T();
     }
 
@@ -51,12 +40,34 @@ internal sealed class DocumentStore(LiaisonDbContext db, IMemoryCache cache) : I
 
         record.Json = json;
         record.Version++;
-        cache.Remove(CacheKey(key));
-        db.AfterCommit(() =>
+        _loaded.Remove(key);
+    }
+
+    private async Task<string> LoadJsonAsync(string key)
+    {
+        if (_loaded.TryGetValue(key, out var json))
         {
-            cache.Remove(CacheKey(key));
-            return Task.CompletedTask;
-        });
+            return json;
+        }
+
+        var version = await db.Documents.AsNoTracking().Where(d => d.Key == key).Select(d => (long?)d.Version).FirstOrDefaultAsync();
+        if (version is null)
+        {
+            json = "{}";
+        }
+        else if (cache.TryGetValue(CacheKey(key), out (long Version, string Json) cached) && cached.Version == version)
+        {
+            json = cached.Json;
+        }
+        else
+        {
+            var record = await db.Documents.AsNoTracking().FirstAsync(d => d.Key == key);
+            json = record.Json;
+            cache.Set(CacheKey(key), (record.Version, record.Json));
+        }
+
+        _loaded[key] = json;
+        return json;
     }
 
     private static string CacheKey(string key) => "document:" + key;

@@ -32,6 +32,10 @@ public static class LiaisonServices
         var options = LiaisonOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(options.AppData);
 
+        // Themes' and modules' wwwroot (/_content/…) from the build output in every environment, not only Development;
+        // a published site has them in its own wwwroot and this finds no manifest.
+        builder.WebHost.UseStaticWebAssets();
+
         services.AddSingleton(catalog);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
@@ -55,9 +59,7 @@ public static class LiaisonServices
         services.AddLocalization();
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PoStringLocalizerFactory>());
 
-        services.AddDataProtection()
-            .SetApplicationName("LiaisonSite")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.AppData, "DataProtection-Keys")));
+        services.AddLiaisonSharedState(options);
 
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);

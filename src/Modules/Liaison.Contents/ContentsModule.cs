@@ -1,7 +1,38 @@
+using Liaison.Contents.Api;
+using Liaison.Contents.Handlers;
+using Liaison.Contents.Security;
+using Liaison.Contents.Services;
+using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.Contents;
 
+/// <summary>Content administration (list, editor, history, preview), the content JSON API and its OpenAPI document.</summary>
 public sealed class ContentsModule : LiaisonModule
 {
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<IAuthorizationHandler, ContentAuthorizationHandler>();
+        services.AddScoped<IContentHandler, OutputCacheEvictionHandler>();
+        services.AddScoped<ContentQueries>();
+        services.AddScoped<ContentApiWriter>();
+
+        // Describe only the JSON API, not the admin pages.
+        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapContentApi();
+        endpoints.MapOpenApi().AllowAnonymous();
+    }
 }

@@ -1,0 +1,54 @@
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Mvc;
+
+namespace Liaison.Contents.Admin;
+
+/// <summary>The list's query string: filters, sort and page.</summary>
+public sealed class ContentListFilter
+{
+    public string? Type { get; set; }
+
+    /// <summary>"all", "draft" or "published" (of the latest version).</summary>
+    public string? Status { get; set; }
+
+    public string? Owner { get; set; }
+
+    /// <summary>Text the display text contains.</summary>
+    public string? Q { get; set; }
+
+    /// <summary>"modified-desc" (default) or "modified-asc".</summary>
+    public string? Sort { get; set; }
+
+    public int? Page { get; set; }
+
+    public int? PageSize { get; set; }
+}
+
+public sealed record ContentListViewModel(
+    ContentListFilter Filter,
+    IReadOnlyList<ContentItem> Items,
+    Pager Pager,
+    IReadOnlyList<ContentTypeDefinition> Types,
+    IReadOnlyList<ContentTypeDefinition> CreatableTypes)
+{
+    public string TypeName(string type) => Types.FirstOrDefault(t => t.Name == type) is { DisplayName.Length: > 0 } t ? t.DisplayName : type;
+}
+
+public sealed record ContentEditorViewModel(
+    ContentItem Item,
+    ContentTypeDefinition Type,
+    IReadOnlyList<DisplayResult> Editors,
+    bool IsNew,
+    string? ConcurrencyStamp,
+    bool CanPublish,
+    bool CanDelete,
+    bool CanPreview)
+{
+    public string TypeName => string.IsNullOrEmpty(Type.DisplayName) ? Type.Name : Type.DisplayName;
+}
+
+public sealed record ContentVersionsViewModel(ContentItem Latest, IReadOnlyList<ContentItem> Versions);
+
+public sealed record ContentPreviewViewModel(ContentItem Item, IReadOnlyList<DisplayResult> Display);

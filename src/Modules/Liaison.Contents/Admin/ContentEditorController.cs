@@ -1,0 +1,171 @@
+using Liaison.Contents.Security;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Mvc;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Contents.Admin;
+
+/// <summary>
+/// Creates and edits content items with the editors the part and field drivers build. A save that is stale or
+/// invalid re-renders the editor with the messages and writes nothing.
+/// </summary>
+[Admin]
+[Route("admin/contents")]
+public sealed class ContentEditorController(
+    IContentManager contentManager,
+    IContentDefinitionManager definitions,
+    IContentDisplayManager display,
+    IAuthorizationService authorization,
+    LiaisonDbContext db,
+    IStringLocalizer<ContentEditorController> S) : Controller
+{
+    [HttpGet("new/{type}")]
+    [AuthorizeContent(ContentOperation.Edit)]
+    public async Task<IActionResult> Create(string type)
+    {
+        if (await CreatableTypeAsync(type) is null)
+        {
+            return NotFound();
+        }
+
+        var item = await contentManager.NewAsync(type);
+        return View("Edit", await EditorAsync(item, isNew: true, stamp: null));
+    }
+
+    [HttpPost("new/{type}")]
+    [AuthorizeContent(ContentOperation.Edit)]
+    public Task<IActionResult> CreateDraft(string type) => SaveNewAsync(type, publish: false);
+
+    [HttpPost("new/{type}/publish")]
+    [AuthorizeContent(ContentOperation.Publish)]
+    public Task<IActionResult> CreateAndPublish(string type) => SaveNewAsync(type, publish: true);
+
+    [HttpGet("{id}/edit")]
+    [AuthorizeContent(ContentOperation.Edit)]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var item = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
+        return View(await EditorAsync(item, isNew: false, item.ConcurrencyStamp));
+    }
+
+    [HttpPost("{id}/edit")]
+    [AuthorizeContent(ContentOperation.Edit)]
+    public Task<IActionResult> SaveDraft(string id, string? concurrencyStamp) => SaveAsync(id, concurrencyStamp, publish: false);
+
+    [HttpPost("{id}/edit/publish")]
+    [AuthorizeContent(ContentOperation.Publish)]
+    public Task<IActionResult> SaveAndPublish(string id, string? concurrencyStamp) => SaveAsync(id, concurrencyStamp, publish: true);
+
+    private async Task<IActionResult> SaveNewAsync(string type, bool publish)
+    {
+        if (await CreatableTypeAsync(type) is null)
+        {
+            return NotFound();
+        }
+
+        var item = await contentManager.NewAsync(type);
+        var errors = await display.UpdateEditorAsync(item, Request.Form);
+        if (errors.Count == 0)
+        {
+            errors = await TryAsync(() => contentManager.CreateAsync(item, publish ? VersionOptions.Published : VersionOptions.Draft));
+        }
+
+        if (errors.Count > 0)
+        {
+            return InvalidEditor(errors, await EditorAsync(item, isNew: true, stamp: null));
+        }
+
+        await db.SaveChangesAsync();
+        return Saved(item, publish);
+    }
+
+    private async Task<IActionResult> SaveAsync(string id, string? concurrencyStamp, bool publish)
+    {
+        try
+        {
+            await contentManager.EnsureCurrentAsync(id, concurrencyStamp);
+        }
+        catch (ContentConcurrencyException e)
+        {
+            // Show what the user typed so that nothing is lost, but keep their stale stamp: saving again is refused
+            // until they reload the item.
+            var latest = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
+            await display.UpdateEditorAsync(latest, Request.Form);
+            ModelState.AddModelError("", e.Message);
+            return View("Edit", await EditorAsync(latest, isNew: false, concurrencyStamp));
+        }
+
+        var item = (await contentManager.GetAsync(id, VersionOptions.DraftRequired))!;
+        var errors = await display.UpdateEditorAsync(item, Request.Form);
+        if (errors.Count == 0)
+        {
+            errors = await TryAsync(async () =>
+            {
+                await contentManager.UpdateAsync(item);
+                if (publish)
+                {
+                    await contentManager.PublishAsync(item);
+                }
+            });
+        }
+
+        if (errors.Count > 0)
+        {
+            return InvalidEditor(errors, await EditorAsync(item, isNew: false, concurrencyStamp));
+        }
+
+        await db.SaveChangesAsync();
+        return Saved(item, publish);
+    }
+
+    private IActionResult Saved(ContentItem item, bool publish)
+    {
+        TempData.Success(publish ? S["'{0}' was published.", item.DisplayText] : S["The draft of '{0}' was saved.", item.DisplayText]);
+        return RedirectToAction(nameof(Edit), new { id = item.ContentItemId });
+    }
+
+    private ViewResult InvalidEditor(IReadOnlyList<ContentValidationError> errors, ContentEditorViewModel model)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Key ?? "", error.Message);
+        }
+
+        return View("Edit", model);
+    }
+
+    private static async Task<IReadOnlyList<ContentValidationError>> TryAsync(Func<Task> save)
+    {
+        try
+        {
+            await save();
+            return [];
+        }
+        catch (ContentValidationException e)
+        {
+            return e.Errors;
+        }
+    }
+
+    private async Task<ContentTypeDefinition?> CreatableTypeAsync(string type)
+        => await definitions.GetTypeAsync(type) is { TypeSettings.Creatable: true } definition ? definition : null;
+
+    private async Task<ContentEditorViewModel> EditorAsync(ContentItem item, bool isNew, string? stamp)
+    {
+        var type = await definitions.GetTypeAsync(item.ContentType) ?? new ContentTypeDefinition { Name = item.ContentType };
+        return new ContentEditorViewModel(
+            item, type, await display.BuildEditorAsync(item), isNew, stamp,
+            CanPublish: await MayAsync(item, ContentOperation.Publish),
+            CanDelete: !isNew && await MayAsync(item, ContentOperation.Delete),
+            CanPreview: !isNew && await MayAsync(item, ContentOperation.Preview));
+    }
+
+    // Only decides which buttons to show; the actions themselves are guarded by [AuthorizeContent].
+    private async Task<bool> MayAsync(ContentItem item, ContentOperation operation)
+        => (await authorization.AuthorizeAsync(User, item, ContentOperationRequirement.For(operation))).Succeeded;
+}

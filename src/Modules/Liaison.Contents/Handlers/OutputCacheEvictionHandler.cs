@@ -1,0 +1,40 @@
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Liaison.Contents.Handlers;
+
+/// <summary>
+/// Forgets the cached public pages once a change that the public can see has been committed: evicting earlier
+/// would let a concurrent request cache the old page again, and a rolled-back change must not evict anything.
+/// </summary>
+internal sealed class OutputCacheEvictionHandler(LiaisonDbContext db, IOutputCacheStore outputCacheStore) : IContentHandler
+{
+    private bool _registered;
+
+    public Task PublishedAsync(ContentContext context) => RegisterEviction();
+
+    public Task UnpublishedAsync(ContentContext context) => RegisterEviction();
+
+    public Task RemovedAsync(ContentContext context) => RegisterEviction();
+
+    // A type without versions is edited in place, so saving a published item changes what the public sees.
+    public Task UpdatedAsync(ContentContext context) => context.ContentItem.Published ? RegisterEviction() : Task.CompletedTask;
+
+    private Task RegisterEviction()
+    {
+        // One eviction per unit of work is enough, however many items changed.
+        if (!_registered)
+        {
+            _registered = true;
+            db.AfterCommit(async () =>
+            {
+                _registered = false;
+                await outputCacheStore.EvictByTagAsync(PublicPageCache.Tag, default);
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Liaison.Contents.Security;
+
+/// <summary>
+/// The one place that decides owner-based content rights: "X" covers every item, "XOwn" the caller's own items,
+/// and holding "X" implies "XOwn".
+/// </summary>
+internal sealed class ContentAuthorizationHandler(IPermissionService permissions) : AuthorizationHandler<ContentOperationRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ContentOperationRequirement requirement)
+    {
+        var user = context.User;
+        var item = context.Resource as ContentItem;
+        var own = item is null || IsOwner(user, item);
+        var allowed = requirement.Operation switch
+        {
+            ContentOperation.View => await HasAsync(user, Permissions.ViewAll)
+                || await MayAsync(user, own, Permissions.Edit, Permissions.EditOwn),
+            ContentOperation.Edit => await MayAsync(user, own, Permissions.Edit, Permissions.EditOwn),
+            ContentOperation.Publish => await MayAsync(user, own, Permissions.Edit, Permissions.EditOwn)
+                && await MayAsync(user, own, Permissions.Publish, Permissions.PublishOwn),
+            ContentOperation.Delete => await MayAsync(user, own, Permissions.Delete, Permissions.DeleteOwn),
+            ContentOperation.Preview => await HasAsync(user, Permissions.Preview)
+                && (own || await HasAsync(user, Permissions.ViewAll) || await HasAsync(user, Permissions.Edit)),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+
+    internal static bool IsOwner(ClaimsPrincipal user, ContentItem item)
+        => user.Identity?.IsAuthenticated == true
+            && !string.IsNullOrEmpty(item.Owner)
+            && string.Equals(item.Owner, user.Identity.Name, StringComparison.OrdinalIgnoreCase);
+
+    private async Task<bool> MayAsync(ClaimsPrincipal user, bool own, Permission any, Permission ownOnly)
+        => await HasAsync(user, any) || (own && user.Identity?.IsAuthenticated == true && await HasAsync(user, ownOnly));
+
+    private Task<bool> HasAsync(ClaimsPrincipal user, Permission permission) => permissions.HasPermissionAsync(user, permission);
+}
