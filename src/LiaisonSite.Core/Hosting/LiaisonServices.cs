@@ -26,9 +26,6 @@ public static class LiaisonServices
     {
         var services = builder.Services;
 
-        // Serve the modules' and themes' wwwroot (/_content/{Assembly}/…) when running from the build output in
-        // every environment, not only Development; a published site has them copied to wwwroot and ignores this.
-        builder.WebHost.UseStaticWebAssets();
         var options = LiaisonOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(options.AppData);
 
