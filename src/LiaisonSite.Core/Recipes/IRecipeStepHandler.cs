@@ -15,9 +15,17 @@ public interface IRecipeStepHandler
 }
 
 /// <summary>A step with its <c>[js: …]</c> expressions already evaluated.</summary>
-public sealed class RecipeStepContext(string recipeName, int stepIndex, JsonObject step)
+public sealed class RecipeStepContext(
+    string recipeName, int stepIndex, JsonObject step, IReadOnlyDictionary<string, string?>? parameters = null)
 {
     public string RecipeName { get; } = recipeName;
+
+    /// <summary>The parameters the recipe was run with (setup passes AdminUsername, SiteName, …).</summary>
+    public IReadOnlyDictionary<string, string?> Parameters { get; } = parameters ?? new Dictionary<string, string?>();
+
+    /// <summary>A parameter by name in any case, or null.</summary>
+    public string? GetParameter(string name)
+        => Parameters.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>1-based position of the step in the recipe.</summary>
     public int StepIndex { get; } = stepIndex;

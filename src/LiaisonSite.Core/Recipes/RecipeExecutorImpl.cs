@@ -1,48 +1,59 @@
+using System.Text.Json.Nodes;
+using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
 
 namespace LiaisonSite.Core.Recipes;
 
-internal sealed class RecipeExecutor(LiaisonDbContext db, IEnumerable<IRecipeStepHandler> handlers, IConfiguration configuration)
-    : IRecipeExecutor
+internal sealed class RecipeExecutor(
+    LiaisonDbContext db,
+    IEnumerable<IRecipeStepHandler> handlers,
+    IConfiguration configuration,
+    IStringLocalizer<RecipeExecutor> S) : IRecipeExecutor
 {
-    public async Task ExecuteAsync(string json, IReadOnlyDictionary<string, string?>? parameters = null, CancellationToken cancellationToken = default)
+    public async Task<RecipeResult> ExecuteAsync(
+        string json, IReadOnlyDictionary<string, string?>? parameters = null, CancellationToken cancellationToken = default)
     {
-        var recipe = RecipeParser.Parse(json);
-        var recipeName = recipe.GetString("name") ?? "(unnamed)";
-        var steps = recipe.GetArray("steps");
-        var byName = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
-
-        // Refuse unknown steps before anything runs.
-        for (var i = 0; i < steps.Count; i++)
+        var recipe = RecipeParser.Parse(json, S);
+        var recipeName = recipe.GetString("name") is { Length: > 0 } n ? n : S["(unnamed)"].Value;
+        if (recipe.GetProperty("steps") is not JsonArray steps)
         {
-            var name = (steps[i] as System.Text.Json.Nodes.JsonObject)?.GetString("name");
-            if (name is null || !byName.ContainsKey(name))
-            {
-                throw new RecipeException(
-                    $"Recipe '{recipeName}', step {i + 1}: unknown step '{name ?? "(no name)"}'. Known steps: {string.Join(", ", byName.Keys.Order())}. Nothing was changed.");
-            }
+            throw new RecipeException(S["Recipe '{0}' has no \"steps\" array. Nothing was changed.", recipeName]);
         }
 
-        var scripting = new RecipeScripting(parameters ?? new Dictionary<string, string?>(), configuration);
+        var byName = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
+        RefuseUnknownSteps(recipeName, steps, byName);
+
+        parameters ??= new Dictionary<string, string?>();
+        var scripting = new RecipeScripting(parameters, configuration, S);
         var ownsTransaction = db.Database.CurrentTransaction is null;
-        var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            scripting.DefineVariables(recipe.GetProperty("variables") as System.Text.Json.Nodes.JsonObject);
+            try
+            {
+                scripting.DefineVariables(recipe.GetProperty("variables") as JsonObject);
+            }
+            catch (RecipeException e)
+            {
+                throw new RecipeException(S["Recipe '{0}', variables: {1} Nothing was changed.", recipeName, e.Message], e);
+            }
+
             for (var i = 0; i < steps.Count; i++)
             {
-                var step = (System.Text.Json.Nodes.JsonObject)scripting.Evaluate(steps[i])!;
-                var context = new RecipeStepContext(recipeName, i + 1, step);
+                var stepName = ((JsonObject)steps[i]!).GetString("name")!;
                 try
                 {
-                    await byName[context.StepName].ExecuteAsync(context);
+                    var step = (JsonObject)scripting.Evaluate(steps[i])!;
+                    await byName[stepName].ExecuteAsync(new RecipeStepContext(recipeName, i + 1, step, parameters));
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (Exception e) when (e is not RecipeException || !e.Message.StartsWith("Recipe '", StringComparison.Ordinal))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    throw new RecipeException($"Recipe '{recipeName}', step {i + 1} ('{context.StepName}'): {Describe(e)} Nothing was changed.", e);
+                    throw new RecipeException(
+                        S["Recipe '{0}', step {1} ('{2}'): {3} Nothing was changed.", recipeName, i + 1, stepName, Describe(e)], e);
                 }
             }
 
@@ -57,24 +68,36 @@ internal sealed class RecipeExecutor(LiaisonDbContext db, IEnumerable<IRecipeSte
             if (transaction is not null)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
+
+                // The unit of work must not keep entities of the rolled-back recipe.
                 db.ChangeTracker.Clear();
                 db.DiscardAfterCommit();
             }
 
             throw;
         }
-        finally
+
+        return new RecipeResult(recipeName, steps.Count);
+    }
+
+    /// <summary>An unknown step is refused before anything runs, so a typo cannot leave half a recipe applied.</summary>
+    private void RefuseUnknownSteps(string recipeName, JsonArray steps, Dictionary<string, IRecipeStepHandler> byName)
+    {
+        for (var i = 0; i < steps.Count; i++)
         {
-            if (transaction is not null)
+            var name = (steps[i] as JsonObject)?.GetString("name");
+            if (name is null || !byName.ContainsKey(name))
             {
-                await transaction.DisposeAsync();
+                throw new RecipeException(S[
+                    "Recipe '{0}', step {1}: unknown step '{2}'. Known steps: {3}. Nothing was changed.",
+                    recipeName, i + 1, name ?? S["(no name)"], string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))]);
             }
         }
     }
 
     private static string Describe(Exception e) => e switch
     {
-        RecipeException => e.Message,
+        RecipeException or ContentValidationException => e.Message,
         DbUpdateException { InnerException: not null } => e.InnerException.Message,
         _ => e.Message,
     };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Localization;
 
 namespace LiaisonSite.Core.Recipes;
 
@@ -12,16 +13,20 @@ public static class RecipeParser
         AllowTrailingCommas = true,
     };
 
-    public static JsonObject Parse(string json)
+    /// <param name="S">Translates the error messages; English when null (tests, tools).</param>
+    public static JsonObject Parse(string json, IStringLocalizer? S = null)
     {
         try
         {
             return JsonNode.Parse(json, new JsonNodeOptions { PropertyNameCaseInsensitive = false }, s_options) as JsonObject
-                ?? throw new RecipeException("The recipe must be a JSON object with a \"steps\" array.");
+                ?? throw new RecipeException(Text(S, "The recipe must be a JSON object with a \"steps\" array."));
         }
         catch (JsonException e)
         {
-            throw new RecipeException($"The recipe is not valid JSON: {e.Message}", e);
+            throw new RecipeException(Text(S, "The recipe is not valid JSON: {0}", e.Message), e);
         }
     }
+
+    internal static string Text(IStringLocalizer? S, string text, params object[] arguments)
+        => S is null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, text, arguments) : S[text, arguments];
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Jint;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
 
 namespace LiaisonSite.Core.Recipes;
 
@@ -13,17 +15,19 @@ internal sealed partial class RecipeScripting
 {
     private readonly Engine _engine;
     private readonly Dictionary<string, object?> _variables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IStringLocalizer? _s;
 
-    public RecipeScripting(IReadOnlyDictionary<string, string?> parameters, IConfiguration configuration)
+    public RecipeScripting(IReadOnlyDictionary<string, string?> parameters, IConfiguration configuration, IStringLocalizer? S = null)
     {
+        _s = S;
         _engine = new Engine(o => o.LimitRecursion(64).TimeoutInterval(TimeSpan.FromSeconds(2)).MaxStatements(10_000));
         _engine.SetValue("uuid", new Func<string>(ContentManagement.ContentItem.NewId));
         _engine.SetValue("variables", new Func<string, object?>(name => _variables.TryGetValue(name, out var v)
             ? v
-            : throw new RecipeException($"Recipe variable '{name}' is not defined.")));
+            : throw new RecipeException(RecipeParser.Text(_s, "Recipe variable '{0}' is not defined.", name))));
         _engine.SetValue("parameters", new Func<string, string?>(name =>
             parameters.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value
-            ?? throw new RecipeException($"Recipe parameter '{name}' was not given.")));
+            ?? throw new RecipeException(RecipeParser.Text(_s, "Recipe parameter '{0}' was not given.", name))));
         _engine.SetValue("configuration", new Func<string, string?, string?>((key, fallback) => configuration[key] ?? fallback));
         _engine.SetValue("base64", new Func<string, string>(text => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text))));
     }
@@ -37,40 +41,28 @@ internal sealed partial class RecipeScripting
         }
     }
 
-    /// <summary>Replaces every expression inside the node, in place.</summary>
+    /// <summary>A copy of the node with every expression replaced by its value; the recipe itself is left as is.</summary>
     public JsonNode? Evaluate(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
+                var copy = new JsonObject();
+                foreach (var (key, value) in obj)
                 {
-                    // Objects and arrays are evaluated in place; putting the same node back would give it two parents.
-                    if (Evaluate(obj[key]) is var evaluated && !ReferenceEquals(evaluated, obj[key]))
-                    {
-                        obj[key] = evaluated;
-                    }
+                    copy[key] = Evaluate(value);
                 }
 
-                return obj;
+                return copy;
             case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (Evaluate(array[i]) is var evaluated && !ReferenceEquals(evaluated, array[i]))
-                    {
-                        array[i] = evaluated;
-                    }
-                }
-
-                return array;
+                return new JsonArray([.. array.Select(Evaluate)]);
             case JsonValue value when value.TryGetValue<string>(out var text) && text.Contains("[js:", StringComparison.Ordinal):
-                var result = EvaluateString(text);
-                return result switch
+                return EvaluateString(text) switch
                 {
                     null => null,
                     bool b => JsonValue.Create(b),
                     double d => JsonValue.Create(d),
-                    _ => JsonValue.Create(result.ToString()),
+                    var other => JsonValue.Create(Convert.ToString(other, CultureInfo.InvariantCulture)),
                 };
             default:
                 return node?.DeepClone();
@@ -85,7 +77,7 @@ internal sealed partial class RecipeScripting
             return Run(whole.Groups[1].Value);
         }
 
-        return InlineExpression().Replace(text, m => Convert.ToString(Run(m.Groups[1].Value), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        return InlineExpression().Replace(text, m => Convert.ToString(Run(m.Groups[1].Value), CultureInfo.InvariantCulture) ?? "");
     }
 
     private object? Run(string script)
@@ -104,11 +96,12 @@ internal sealed partial class RecipeScripting
         }
         catch (Exception e)
         {
-            throw new RecipeException($"The expression [js: {script}] failed: {e.Message}", e);
+            throw new RecipeException(RecipeParser.Text(_s, "The expression [js: {0}] failed: {1}", script, e.Message), e);
         }
     }
 
-    [GeneratedRegex(@"^\[js:\s*(.*)\]$", RegexOptions.Singleline)]
+    // One expression that is the whole string keeps its type (a boolean stays a boolean).
+    [GeneratedRegex(@"^\[js:\s*((?:(?!\[js:).)*)\]$", RegexOptions.Singleline)]
     private static partial Regex WholeExpression();
 
     [GeneratedRegex(@"\[js:\s*(.*?)\]")]

@@ -5,6 +5,7 @@ using Liaison.Contents.Services;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public sealed class ContentsModule : LiaisonModule
         services.AddScoped<IContentHandler, OutputCacheEvictionHandler>();
         services.AddScoped<ContentQueries>();
         services.AddScoped<ContentApiWriter>();
+        services.AddScoped<IRecipeStepHandler, Recipes.ContentStep>();
 
         // Describe only the JSON API, not the admin pages.
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);

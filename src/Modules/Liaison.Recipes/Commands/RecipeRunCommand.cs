@@ -1,0 +1,68 @@
+using LiaisonSite.Core.Hosting;
+using LiaisonSite.Core.Recipes;
+using LiaisonSite.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Recipes.Commands;
+
+/// <summary><c>recipe run &lt;file&gt;</c>: runs a recipe file (or a harvested recipe's name) against the set-up site.</summary>
+internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : ICommandLineCommand
+{
+    public IReadOnlyList<string> Verb { get; } = ["recipe", "run"];
+
+    public string Usage => "recipe run <file>";
+
+    public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    {
+        if (arguments.Count != 1)
+        {
+            await error.WriteLineAsync(S["Usage: {0}", Usage]);
+            return 1;
+        }
+
+        if ((await services.GetRequiredService<ISiteService>().GetSettingsAsync()).SetupCompletedUtc is null)
+        {
+            await error.WriteLineAsync(S["The site is not set up yet: run the setup first (the setup page or Liaison:Setup:* settings), then run the recipe."]);
+            return 1;
+        }
+
+        var json = await ReadAsync(services, arguments[0]);
+        if (json is null)
+        {
+            await error.WriteLineAsync(S["Recipe file '{0}' was not found.", Path.GetFullPath(arguments[0])]);
+            return 1;
+        }
+
+        try
+        {
+            var result = await services.GetRequiredService<IRecipeExecutor>().ExecuteAsync(json);
+            await output.WriteLineAsync(S["Recipe '{0}' ran: {1} steps.", result.Name, result.StepCount]);
+            return 0;
+        }
+        catch (RecipeException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>A path first; else the name of a recipe in the recipes folders.</summary>
+    private static async Task<string?> ReadAsync(IServiceProvider services, string fileOrName)
+    {
+        try
+        {
+            if (File.Exists(fileOrName))
+            {
+                return await File.ReadAllTextAsync(fileOrName);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var harvested = await services.GetRequiredService<IRecipeHarvester>().FindAsync(fileOrName);
+        return harvested is null ? null : await harvested.ReadAsync();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+using Liaison.Recipes.Services;
+using Liaison.Recipes.ViewModels;
+using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Mvc;
+using LiaisonSite.Core.Recipes;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Recipes.Controllers;
+
+[Admin]
+[Route("admin/recipes")]
+public sealed class RecipesAdminController(
+    IRecipeExecutor executor,
+    IContentDefinitionManager definitions,
+    TimeProvider clock,
+    IStringLocalizer<RecipesAdminController> S) : Controller
+{
+    internal const long MaxRecipeBytes = 10 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [HttpGet("")]
+    [RequirePermission("Recipes.Import")]
+    public IActionResult Index() => View();
+
+    [HttpPost("import")]
+    [RequirePermission("Recipes.Import")]
+    [RequestSizeLimit(MaxRecipeBytes + 64 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxRecipeBytes + 64 * 1024)]
+    public async Task<IActionResult> Import(IFormFile? recipeFile, CancellationToken cancellationToken)
+    {
+        if (recipeFile is null || recipeFile.Length == 0)
+        {
+            TempData.Error(S["Choose a recipe file (.json) to import."]);
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (recipeFile.Length > MaxRecipeBytes)
+        {
+            TempData.Error(S["The recipe file is larger than 10 MB; nothing was imported."]);
+            return RedirectToAction(nameof(Index));
+        }
+
+        string json;
+        using (var reader = new StreamReader(recipeFile.OpenReadStream(), Encoding.UTF8))
+        {
+            json = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        try
+        {
+            var result = await executor.ExecuteAsync(json, cancellationToken: cancellationToken);
+            TempData.Success(S["Recipe '{0}' was imported: {1} steps ran.", result.Name, result.StepCount]);
+        }
+        catch (RecipeException e)
+        {
+            TempData.Error(S["The recipe was not imported and nothing was changed. {0}", e.Message]);
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("export")]
+    [RequirePermission("Recipes.Export")]
+    public async Task<IActionResult> Export()
+        => View(new ExportViewModel { Types = [.. (await definitions.ListTypesAsync()).OrderBy(t => t.DisplayName, StringComparer.CurrentCulture)] });
+
+    [HttpPost("export")]
+    [RequirePermission("Recipes.Export")]
+    public async Task<IActionResult> Export(
+        [FromForm] string[] definitionTypes, [FromForm] string[] contentTypes, [FromForm] string? versions, CancellationToken cancellationToken)
+    {
+        if (definitionTypes.Length == 0 && contentTypes.Length == 0)
+        {
+            TempData.Error(S["Choose at least one content definition or one content type to export."]);
+            return RedirectToAction(nameof(Export));
+        }
+
+        var exporter = HttpContext.RequestServices.GetRequiredService<RecipeExporter>();
+        var recipe = await exporter.ExportAsync(new RecipeExportRequest(definitionTypes, contentTypes, versions == "latest"), cancellationToken);
+        var bytes = Encoding.UTF8.GetBytes(recipe.ToJsonString(s_indented));
+        return File(bytes, "application/json", $"liaison-export-{clock.GetUtcNow():yyyy-MM-dd}.recipe.json");
+    }
+}

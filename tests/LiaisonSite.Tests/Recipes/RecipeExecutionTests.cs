@@ -1,0 +1,122 @@
+using LiaisonSite.Core.Recipes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiaisonSite.Tests.Recipes;
+
+public sealed class RecipeExecutionTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>
+{
+    private static string Definition(string type, bool required = true) => """
+        {"name": "ContentDefinition",
+         "ContentTypes": [{"Name": "TYPE", "DisplayName": "TYPE", "Settings": {"Creatable": "True", "Versionable": "True"},
+                           "ContentTypePartDefinitionRecords": [{"PartName": "TYPE", "Name": "TYPE"}]}],
+         "ContentParts": [{"Name": "TYPE", "ContentPartFieldDefinitionRecords": [
+           {"FieldName": "NoteField", "Name": "Note", "Settings": {"DisplayName": "备注", "Required": "REQUIRED"}}]}]}
+        """.Replace("TYPE", type, StringComparison.Ordinal).Replace("REQUIRED", required.ToString(), StringComparison.Ordinal);
+
+    private static string Item(string type, string id, string? note, bool published = true) => """
+        {"ContentItemId": "ID", "ContentType": "TYPE", "DisplayText": "事例 ID", "Published": PUBLISHED, "TYPE": {"Note": NOTE}}
+        """.Replace("TYPE", type, StringComparison.Ordinal).Replace("ID", id, StringComparison.Ordinal)
+        .Replace("PUBLISHED", published ? "true" : "false", StringComparison.Ordinal)
+        .Replace("NOTE", note is null ? "{}" : "{\"Text\": \"" + note + "\"}", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Execute_UnknownStep_RefusesBeforeAnyStepRuns()
+    {
+        var recipe = $$"""{"name": "typo", "steps": [{{Definition("UnknownStepType")}}, {"name": "NoSuchStep"}]}""";
+
+        var e = await Assert.ThrowsAsync<RecipeException>(() => site.RunRecipeAsync(recipe));
+
+        Assert.Contains("'typo'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("step 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("NoSuchStep", e.Message, StringComparison.Ordinal);
+        Assert.Null(await site.GetTypeAsync("UnknownStepType"));
+    }
+
+    [Fact]
+    public async Task Execute_InvalidItemInSecondStep_RollsBackTheFirstStep()
+    {
+        var recipe = $$"""
+            {"name": "broken", "steps": [
+              {{Definition("RolledBack")}},
+              {"name": "content", "Data": [{{Item("RolledBack", "rolledback1", "好")}}, {{Item("RolledBack", "rolledback2", null)}}]}]}
+            """;
+
+        var e = await Assert.ThrowsAsync<RecipeException>(() => site.RunRecipeAsync(recipe));
+
+        Assert.Contains("'broken'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("step 2 ('content')", e.Message, StringComparison.Ordinal);
+        Assert.Contains("rolledback2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("备注 is required.", e.Message, StringComparison.Ordinal);
+        Assert.Null(await site.GetTypeAsync("RolledBack"));
+        Assert.Empty(await site.VersionsAsync("RolledBack"));
+    }
+
+    [Fact]
+    public async Task Execute_UnknownContentType_ThrowsNamingTheItem()
+    {
+        var recipe = $$$"""{"name": "items", "steps": [{"name": "Content", "data": [{{{Item("NoSuchType", "nosuchtype1", "x")}}}]}]}""";
+
+        var e = await Assert.ThrowsAsync<RecipeException>(() => site.RunRecipeAsync(recipe));
+
+        Assert.Contains("nosuchtype1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("NoSuchType", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_SameRecipeTwice_GivesTheSameResult()
+    {
+        var recipe = $$"""
+            {"name": "twice", "steps": [
+              {{Definition("Twice")}},
+              {"name": "Content", "data": [{{Item("Twice", "twice1", "第一")}}, {{Item("Twice", "twice2", "第二", published: false)}}]}]}
+            """;
+
+        await site.RunRecipeAsync(recipe);
+        var typeOnce = System.Text.Json.JsonSerializer.Serialize(await site.GetTypeAsync("Twice"));
+        var versionsOnce = (await site.VersionsAsync("Twice")).Select(v => (v.ContentItemVersionId, v.Latest, v.Published, v.Content.ToJsonString())).ToList();
+        var result = await site.RunRecipeAsync(recipe);
+
+        Assert.Equal(new RecipeResult("twice", 2), result);
+        Assert.Equal(typeOnce, System.Text.Json.JsonSerializer.Serialize(await site.GetTypeAsync("Twice")));
+        Assert.Equal(versionsOnce, (await site.VersionsAsync("Twice")).Select(v => (v.ContentItemVersionId, v.Latest, v.Published, v.Content.ToJsonString())).ToList());
+        Assert.Equal(2, versionsOnce.Count);
+        Assert.Single(versionsOnce, v => v.Published);
+    }
+
+    [Fact]
+    public async Task Execute_ChangedItem_UpdatesItAsANewPublishedVersion()
+    {
+        await site.RunRecipeAsync($$$"""{"name": "v1", "steps": [{{{Definition("Changed")}}}, {"name": "Content", "data": [{{{Item("Changed", "changed1", "旧")}}}]}]}""");
+
+        await site.RunRecipeAsync($$$"""{"name": "v2", "steps": [{"name": "Content", "data": [{{{Item("Changed", "changed1", "新")}}}]}]}""");
+
+        var versions = await site.VersionsAsync("Changed");
+        var published = Assert.Single(versions, v => v.Published);
+        Assert.Equal("新", published.Content["Changed"]!["Note"]!["Text"]!.GetValue<string>());
+        Assert.True(published.Latest);
+        Assert.Equal(SiteFactoryAdmin, published.Owner);
+    }
+
+    [Fact]
+    public async Task Execute_Expressions_AreEvaluatedWithParametersAndVariables()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var executor = scope.ServiceProvider.GetRequiredService<IRecipeExecutor>();
+        var recipe = $$$"""
+            {"name": "expr", "variables": {"id": "[js: uuid()]"}, "steps": [
+              {{{Definition("Expr", required: false)}}},
+              {"name": "Content", "data": [{"ContentItemId": "[js: variables('id')]", "ContentType": "Expr", "DisplayText": "[js: parameters('SiteName')]",
+                "Owner": "[js: parameters('AdminUsername')]", "Expr": {"Note": {"Text": "[js: configuration('Missing:Key', '默认')]"} } }]}]}
+            """;
+
+        await executor.ExecuteAsync(recipe, new Dictionary<string, string?> { ["SiteName"] = "一中党委", ["AdminUsername"] = "admin" },
+            TestContext.Current.CancellationToken);
+
+        var item = Assert.Single(await site.VersionsAsync("Expr"));
+        Assert.Equal(26, item.ContentItemId.Length);
+        Assert.Equal("一中党委", item.DisplayText);
+        Assert.Equal("默认", item.Content["Expr"]!["Note"]!["Text"]!.GetValue<string>());
+    }
+
+    private const string SiteFactoryAdmin = LiaisonSite.Tests.Infrastructure.SiteFactory.AdminUserName;
+}

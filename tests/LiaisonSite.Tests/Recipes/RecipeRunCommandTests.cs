@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using LiaisonSite.Core.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiaisonSite.Tests.Recipes;
+
+public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>
+{
+    private const string GoodRecipe = """
+        {"name": "cli-good", "steps": [{"name": "ContentDefinition", "ContentTypes": [{"Name": "CliMade", "DisplayName": "命令行"}]}]}
+        """;
+
+    private const string BadRecipe = """{"name": "cli-bad", "steps": [{"name": "NoSuchStep"}]}""";
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var command = scope.ServiceProvider.GetServices<ICommandLineCommand>().Single(c => c.Verb.SequenceEqual(["recipe", "run"]));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await command.RunAsync(scope.ServiceProvider, arguments, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private static string WriteTemp(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"liaison-{Guid.NewGuid():N}.recipe.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public async Task Run_GoodRecipe_Exits0AndSaysWhatRan()
+    {
+        var (exitCode, output, error) = await RunAsync(WriteTemp(GoodRecipe));
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Recipe 'cli-good' ran: 1 steps.", output, StringComparison.Ordinal);
+        Assert.Empty(error);
+        Assert.NotNull(await site.GetTypeAsync("CliMade"));
+    }
+
+    [Fact]
+    public async Task Run_OrchardShapedFieldsOnlyRecipe_CreatesTheTypeAndItsItems()
+    {
+        var (exitCode, output, error) = await RunAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "Recipes", "orchard-fields.recipe.json"));
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Recipe 'OrchardFields' ran: 2 steps.", output, StringComparison.Ordinal);
+        var type = (await site.GetTypeAsync("VolunteerActivity"))!;
+        Assert.True(type.TypeSettings.Creatable);
+        var versions = await site.VersionsAsync("VolunteerActivity");
+        Assert.Equal(2, versions.Count);
+        Assert.Single(versions, v => v.Published);
+    }
+
+    [Fact]
+    public async Task Run_FailingRecipe_Exits1WithTheMessage()
+    {
+        var (exitCode, _, error) = await RunAsync(WriteTemp(BadRecipe));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("unknown step 'NoSuchStep'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MissingFile_Exits1WithTheMessage()
+    {
+        var (exitCode, _, error) = await RunAsync("/no/such/file.recipe.json");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("/no/such/file.recipe.json", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_RecipeRun_AgainstTheSetUpSite_Exits0ThenFailsWith1()
+    {
+        _ = site.Services; // the site is set up before the process opens its database
+        var good = await RunProcessAsync(site.AppData, WriteTemp(GoodRecipe.Replace("CliMade", "ProcessMade", StringComparison.Ordinal)));
+        var bad = await RunProcessAsync(site.AppData, WriteTemp(BadRecipe));
+
+        Assert.True(good.ExitCode == 0, good.Error);
+        Assert.Contains("Recipe 'cli-good' ran: 1 steps.", good.Output, StringComparison.Ordinal);
+        Assert.NotNull(await site.GetTypeAsync("ProcessMade"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("NoSuchStep", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_RecipeRun_OnASiteNotSetUp_Exits1()
+    {
+        var appData = Path.Combine(Path.GetTempPath(), "liaison-tests", Guid.NewGuid().ToString("N"));
+
+        (int ExitCode, string Output, string Error) result;
+        try
+        {
+            result = await RunProcessAsync(appData, WriteTemp(GoodRecipe));
+        }
+        finally
+        {
+            Directory.Delete(appData, recursive: true);
+        }
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not set up", result.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(string appData, string recipeFile)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "LiaisonSite.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "recipe", "run", recipeFile])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+            Environment = { ["Liaison__AppData"] = appData, ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+}
