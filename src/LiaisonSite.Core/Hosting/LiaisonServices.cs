@@ -25,7 +25,6 @@ public static class LiaisonServices
     public static WebApplicationBuilder AddLiaison(this WebApplicationBuilder builder, ModuleCatalog catalog, string migrationsAssembly)
     {
         var services = builder.Services;
-
         var options = LiaisonOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(options.AppData);
 
