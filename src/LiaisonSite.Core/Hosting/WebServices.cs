@@ -74,6 +74,9 @@ internal static class WebServices
             o.AddBasePolicy(b => b.NoCache());
             o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache());
         });
+        // Chinese text goes out as UTF-8, not as &#x...; entities: pages stay small and readable (and searchable in tests).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<SiteReadyHealthCheck>("site");
         services.AddProblemDetails();
     }

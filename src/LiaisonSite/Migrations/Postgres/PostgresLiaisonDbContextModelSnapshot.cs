@@ -67,6 +67,43 @@ namespace LiaisonSite.Migrations.Postgres
                     b.ToTable("AutorouteIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Publicity.Data.BranchContentIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BranchContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("BranchContentItemId", "ContentType");
+
+                    b.ToTable("BranchContentIndex", (string)null);
+                });
+
             modelBuilder.Entity("LiaisonSite.Core.ContentManagement.ContentItem", b =>
                 {
                     b.Property<long>("Id")

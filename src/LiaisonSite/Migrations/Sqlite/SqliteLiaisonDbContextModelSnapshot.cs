@@ -60,6 +60,41 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.ToTable("AutorouteIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Publicity.Data.BranchContentIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BranchContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("BranchContentItemId", "ContentType");
+
+                    b.ToTable("BranchContentIndex", (string)null);
+                });
+
             modelBuilder.Entity("LiaisonSite.Core.ContentManagement.ContentItem", b =>
                 {
                     b.Property<long>("Id")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LiaisonSite.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLiaisonDbContext))]
-    [Migration("20261126072508_InitialCreate")]
+    [Migration("20261126075540_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -68,6 +68,43 @@ namespace LiaisonSite.Migrations.Postgres
                     b.HasIndex("Path", "Published");
 
                     b.ToTable("AutorouteIndex", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Publicity.Data.BranchContentIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BranchContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("BranchContentItemId", "ContentType");
+
+                    b.ToTable("BranchContentIndex", (string)null);
                 });
 
             modelBuilder.Entity("LiaisonSite.Core.ContentManagement.ContentItem", b =>

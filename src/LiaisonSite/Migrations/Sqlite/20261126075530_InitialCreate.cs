@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace LiaisonSite.Migrations.Postgres
+namespace LiaisonSite.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -16,11 +15,11 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,24 +30,24 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,14 +58,14 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "AutorouteIndex",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Path = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    Published = table.Column<bool>(type: "boolean", nullable: false),
-                    Latest = table.Column<bool>(type: "boolean", nullable: false),
-                    ContentItemVersionId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContentItemVersionId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,24 +73,40 @@ namespace LiaisonSite.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BranchContentIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    BranchContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    ContentItemVersionId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BranchContentIndex", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
-                    ContentItemVersionId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    DisplayText = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    Latest = table.Column<bool>(type: "boolean", nullable: false),
-                    Published = table.Column<bool>(type: "boolean", nullable: false),
-                    Owner = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Author = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
-                    Content = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    ContentItemVersionId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    DisplayText = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,9 +117,9 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "Documents",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,11 +130,11 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,11 +151,11 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,10 +172,10 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,8 +192,8 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,10 +216,10 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -270,6 +285,16 @@ namespace LiaisonSite.Migrations.Postgres
                 columns: new[] { "Path", "Published" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BranchContentIndex_BranchContentItemId_ContentType",
+                table: "BranchContentIndex",
+                columns: new[] { "BranchContentItemId", "ContentType" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BranchContentIndex_ContentItemVersionId",
+                table: "BranchContentIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContentItems_ContentItemId_Latest_Published",
                 table: "ContentItems",
                 columns: new[] { "ContentItemId", "Latest", "Published" });
@@ -311,6 +336,9 @@ namespace LiaisonSite.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AutorouteIndex");
+
+            migrationBuilder.DropTable(
+                name: "BranchContentIndex");
 
             migrationBuilder.DropTable(
                 name: "ContentItems");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiaisonSite.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLiaisonDbContext))]
-    [Migration("20261126072448_InitialCreate")]
+    [Migration("20261126075530_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -61,6 +61,41 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.HasIndex("Path", "Published");
 
                     b.ToTable("AutorouteIndex", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Publicity.Data.BranchContentIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BranchContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("BranchContentItemId", "ContentType");
+
+                    b.ToTable("BranchContentIndex", (string)null);
                 });
 
             modelBuilder.Entity("LiaisonSite.Core.ContentManagement.ContentItem", b =>

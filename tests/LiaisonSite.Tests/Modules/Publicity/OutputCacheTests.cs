@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiaisonSite.Tests.Modules.Publicity;
+
+/// <summary>Own site: these tests change content behind the cache's back.</summary>
+public sealed class OutputCacheTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private const string NewsId = "news-12";
+
+    [Fact]
+    public async Task Home_ForAnonymousVisitors_IsServedFromCache_UntilAPublishEvictsIt()
+    {
+        var client = site.CreateClient();
+        var first = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Contains(DemoContent.NewestNews, first);
+
+        // Changed in the database without going through the content manager: no handler runs, nothing is evicted.
+        await ChangeTitleDirectlyAsync("直接改库的标题");
+        var cached = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        var cachedHtml = await cached.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(cached.Headers.Age.HasValue, "The second response should come from the output cache.");
+        Assert.Contains(DemoContent.NewestNews, cachedHtml);
+        Assert.DoesNotContain("直接改库的标题", cachedHtml);
+
+        await PublishNewTitleAsync("校运会党员志愿者服务圆满完成");
+        var fresh = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        var freshHtml = await fresh.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.False(fresh.Headers.Age.HasValue);
+        Assert.Contains("校运会党员志愿者服务圆满完成", freshHtml);
+    }
+
+    [Fact]
+    public async Task Home_ForASignedInUser_IsNotCached()
+    {
+        var client = await site.SignInAsync("editor1");
+
+        await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var second = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.False(second.Headers.Age.HasValue);
+    }
+
+    private async Task ChangeTitleDirectlyAsync(string title)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        var item = await db.ContentItems.SingleAsync(c => c.ContentItemId == NewsId && c.Published, TestContext.Current.CancellationToken);
+        item.Content["TitlePart"] = new JsonObject { ["Title"] = title };
+        item.DisplayText = title;
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task PublishNewTitleAsync(string title)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var item = await contents.GetAsync(NewsId, VersionOptions.DraftRequired);
+        Assert.NotNull(item);
+        item.Content["TitlePart"] = new JsonObject { ["Title"] = title };
+        await contents.UpdateAsync(item);
+        await contents.PublishAsync(item);
+        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+}
