@@ -7,4 +7,5 @@ public static class PublicTypes
     public const string TypicalExample = "TypicalExample";
     public const string PartyBranch = "PartyBranch";
     public const string Page = "Page";
+    public const string ExemplaryMember = "ExemplaryMember";
 }

@@ -1,6 +1,8 @@
 using Liaison.Publicity.Caching;
 using Liaison.Publicity.Data;
+using Liaison.Publicity.Feeds;
 using Liaison.Publicity.Listing;
+using Liaison.Publicity.Members;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +14,20 @@ namespace Liaison.Publicity;
 /// <summary>The public face of the site: home, list pages, language switch, friendly error pages.</summary>
 public sealed class PublicityModule : LiaisonModule
 {
-    /// <summary>Links go to the addresses the ContentParts catch-all route serves (its IContentRouting).</summary>
-    public override IEnumerable<Type> Dependencies => [typeof(Liaison.ContentParts.ContentPartsModule)];
+    /// <summary>
+    /// Links go to the addresses the ContentParts catch-all route serves (its IContentRouting); the sitemap lists
+    /// the public types as Liaison.Contents decides them.
+    /// </summary>
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.ContentParts.ContentPartsModule), typeof(Liaison.Contents.ContentsModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IIndexProvider, BranchContentIndexProvider>();
         services.AddScoped<IContentHandler, OutputCacheEvictionHandler>();
         services.AddScoped<PublicContentQuery>();
+        services.AddScoped<ExemplaryMemberQuery>();
+        services.AddScoped<FeedQuery>();
+        services.AddScoped<SitemapQuery>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => BranchContentIndex.Configure(modelBuilder);
