@@ -28,6 +28,24 @@ public sealed class MediaDemoAndRecipeTests(MediaSiteFactory site) : IClassFixtu
     }
 
     [Fact]
+    public async Task Story_AndItsEditor_ShowThePhotoWithItsAltText()
+    {
+        var story = new HtmlParser().ParseDocument(await site.CreateClient().GetStringAsync("/typical-examples/a-heart-to-heart-talk", Ct));
+        var image = story.QuerySelector(".field-media img")!;
+        Assert.Equal("/media/demo/branch-1-talk.jpg", image.GetAttribute("src"));
+        Assert.Contains("-800.jpg 800w", image.GetAttribute("srcset"));
+
+        var client = await site.SignInAsync("editor1");
+        var editor = new HtmlParser().ParseDocument(await client.GetStringAsync("/admin/contents/example-01/edit", Ct));
+        var field = editor.QuerySelector("[data-media-field]")!;
+        Assert.Equal("demo/branch-1-talk.jpg", field.QuerySelector("input[type=hidden][name='TypicalExample.Photo.Paths']")!.GetAttribute("value"));
+        var alt = field.QuerySelector("[data-media-items] input[name='TypicalExample.Photo.MediaTexts']")!;
+        Assert.True(alt.HasAttribute("required"));
+        Assert.Contains("谈心", alt.GetAttribute("value"));
+        Assert.NotNull(field.QuerySelector("input[type=file][accept*='image/jpeg']"));
+    }
+
+    [Fact]
     public async Task MediaStep_RunTwice_LeavesTheSameFiles()
     {
         var recipe = $$"""
