@@ -14,6 +14,9 @@ public sealed class MediaField
     public static string Url(string path) => "/media/" + string.Join('/', path.TrimStart('/').Split('/').Select(Uri.EscapeDataString));
 
     public string AltText(int index) => index < MediaTexts.Length ? MediaTexts[index] : "";
+
+    /// <summary>True for a relative path inside the media library (see <see cref="MediaFieldDriver.IsMediaPath"/>).</summary>
+    public static bool IsLibraryPath(string path) => MediaFieldDriver.IsMediaPath(path);
 }
 
 public sealed class MediaFieldSettings : IFieldSettings
@@ -34,8 +37,11 @@ internal sealed class MediaFieldDriver(IStringLocalizer<MediaFieldDriver> locali
     protected override MediaField? ReadForm(FieldUpdateContext context, MediaFieldSettings settings, string label, out string? error)
     {
         error = null;
-        var paths = Lines(context.Form[$"{context.Prefix}.Paths"].ToString(), keepEmpty: false);
-        var texts = settings.AllowMediaText ? Lines(context.Form[$"{context.Prefix}.MediaTexts"].ToString(), keepEmpty: true) : [];
+        // The editor posts one input per image; older forms posted one text with a line per image.
+        var paths = Lines(string.Join('\n', context.Form[$"{context.Prefix}.Paths"].Select(v => v ?? "")), keepEmpty: false);
+        var texts = settings.AllowMediaText
+            ? Lines(string.Join('\n', context.Form[$"{context.Prefix}.MediaTexts"].Select(v => v ?? "")), keepEmpty: true)
+            : [];
         return new MediaField { Paths = paths, MediaTexts = [.. texts.Take(paths.Length)] };
     }
 
@@ -54,6 +60,12 @@ internal sealed class MediaFieldDriver(IStringLocalizer<MediaFieldDriver> locali
         if (field.Paths.Any(p => !IsMediaPath(p)))
         {
             yield return S["{0} contains a file path that is not valid.", label];
+        }
+
+        // Images are public and must be understandable without seeing them (screen readers, failed loads).
+        if (settings.AllowMediaText && Enumerable.Range(0, field.Paths.Length).Any(i => string.IsNullOrWhiteSpace(field.AltText(i))))
+        {
+            yield return S["{0}: every image needs an alternative text.", label];
         }
     }
 

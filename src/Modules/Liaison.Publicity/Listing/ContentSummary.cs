@@ -9,7 +9,8 @@ public sealed record ContentSummary(
     string? Summary,
     DateOnly? Date,
     IReadOnlyList<string> Branches,
-    bool Featured);
+    bool Featured,
+    Liaison.ContentParts.Fields.MediaImageModel? Photo = null);
 
 /// <summary>A party branch offered by the branch selector of /news.</summary>
 public sealed record BranchOption(string ContentItemId, string Name);

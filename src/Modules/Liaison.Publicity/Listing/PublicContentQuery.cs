@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Liaison.ContentParts.Autoroute;
+using Liaison.ContentParts.Fields;
 using Liaison.Publicity.Data;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
@@ -67,7 +68,24 @@ public sealed class PublicContentQuery(LiaisonDbContext db, ISiteService site, I
             ContentText.String(item.GetField(item.ContentType, "Summary")?["Text"]),
             ContentText.EventDate(item) ?? ToSchoolDate(item.PublishedUtc, timeZone),
             [.. BranchIds(item).Where(branchNames.ContainsKey).Select(id => branchNames[id])],
-            item.GetField(item.ContentType, "Featured")?["Value"]?.GetValueKind() == System.Text.Json.JsonValueKind.True))];
+            item.GetField(item.ContentType, "Featured")?["Value"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
+            Photo(item)))];
+    }
+
+    /// <summary>The first image of the item's "Photo" media field, as a small card picture.</summary>
+    private static MediaImageModel? Photo(ContentItem item)
+    {
+        var photo = item.GetField(item.ContentType, "Photo");
+        var path = (photo?["Paths"] as JsonArray)?.FirstOrDefault();
+        if (path?.GetValueKind() != System.Text.Json.JsonValueKind.String || !MediaField.IsLibraryPath(path.GetValue<string>()))
+        {
+            return null;
+        }
+
+        var alt = (photo!["MediaTexts"] as JsonArray)?.FirstOrDefault();
+        return new MediaImageModel(path.GetValue<string>(),
+            alt?.GetValueKind() == System.Text.Json.JsonValueKind.String ? alt.GetValue<string>() : "",
+            "(max-width: 600px) 100vw, 400px", "tb-card__photo");
     }
 
     private static IEnumerable<string> BranchIds(ContentItem item)

@@ -59,10 +59,10 @@ public sealed class FieldValidationTests(FieldTestKit kit) : IClassFixture<Field
     }
 
     [Theory]
-    [InlineData("""{"Paths": ["a.jpg", "b.jpg"]}""", """{"Multiple": false}""", 1)]
-    [InlineData("""{"Paths": ["a.jpg", "b.jpg"]}""", """{"Multiple": true}""", 0)]
-    [InlineData("""{"Paths": ["../secret.txt"]}""", "{}", 1)]
-    [InlineData("""{"Paths": ["javascript:alert(1)"]}""", "{}", 1)]
+    [InlineData("""{"Paths": ["a.jpg", "b.jpg"], "MediaTexts": ["甲", "乙"]}""", """{"Multiple": false}""", 1)]
+    [InlineData("""{"Paths": ["a.jpg", "b.jpg"], "MediaTexts": ["甲", "乙"]}""", """{"Multiple": true}""", 0)]
+    [InlineData("""{"Paths": ["../secret.txt"], "MediaTexts": ["甲"]}""", "{}", 1)]
+    [InlineData("""{"Paths": ["javascript:alert(1)"], "MediaTexts": ["甲"]}""", "{}", 1)]
     [InlineData("""{"Paths": ["branch1/2026/photo.jpg"], "MediaTexts": ["支部合影"]}""", "{}", 0)]
     public void MediaField_RefusesSeveralFilesUnlessMultipleAndPathsOutsideTheLibrary(string value, string settings, int errors)
         => Assert.Equal(errors, kit.Validate("MediaField", value, settings).Count);
