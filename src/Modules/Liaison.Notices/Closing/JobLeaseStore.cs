@@ -15,6 +15,9 @@ internal sealed class JobLeaseStore(LiaisonDbContext db, TimeProvider clock)
     /// <summary>This process; a restarted node is a new holder and waits for its old lease to expire.</summary>
     public static readonly string NodeId = MakeNodeId();
 
+    /// <summary>Who takes the lease; tests play two nodes by giving two stores different holders.</summary>
+    public string Holder { get; init; } = NodeId;
+
     public async Task<bool> TryAcquireAsync(string job, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -22,7 +25,7 @@ internal sealed class JobLeaseStore(LiaisonDbContext db, TimeProvider clock)
         {
             try
             {
-                db.Add(new JobLease { Name = job, Holder = "", ExpiresUtc = DateTime.MinValue });
+                db.Add(new JobLease { Name = job, Holder = "", ExpiresUtc = DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) });
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateException)
@@ -36,7 +39,7 @@ internal sealed class JobLeaseStore(LiaisonDbContext db, TimeProvider clock)
         }
 
         var expires = now + duration;
-        var holder = NodeId;
+        var holder = Holder;
         var taken = await db.Set<JobLease>()
             .Where(l => l.Name == job && (l.ExpiresUtc <= now || l.Holder == holder))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresUtc, expires), cancellationToken);

@@ -58,8 +58,8 @@ internal sealed class NoticeIndexProvider : IndexProvider<NoticeIndex>
             {
                 ContentItemId = item.ContentItemId,
                 Kind = part.Kind ?? "",
-                StartUtc = part.StartUtc ?? DateTime.MinValue,
-                EndUtc = part.EndUtc ?? DateTime.MinValue,
+                StartUtc = Utc(part.StartUtc),
+                EndUtc = Utc(part.EndUtc),
                 Closed = part.ClosedUtc is not null,
                 Published = item.Published,
                 Latest = item.Latest,
@@ -67,4 +67,9 @@ internal sealed class NoticeIndexProvider : IndexProvider<NoticeIndex>
             },
         ];
     }
+
+    // PostgreSQL stores timestamptz and refuses a DateTime that does not say it is UTC.
+    private static DateTime Utc(DateTime? value) => value?.Kind == DateTimeKind.Local
+        ? value.Value.ToUniversalTime()
+        : DateTime.SpecifyKind(value ?? DateTime.MinValue, DateTimeKind.Utc);
 }
