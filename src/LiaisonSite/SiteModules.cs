@@ -18,5 +18,6 @@ public static class SiteModules
         new Liaison.Setup.SetupModule(),
         new Liaison.Publicity.PublicityModule(),
         new Liaison.Media.MediaModule(),
+        new Liaison.Notices.NoticesModule(),
     ]);
 }

@@ -28,6 +28,9 @@ public static class LiaisonPipeline
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // Named policies come from modules ([EnableRateLimiting]); endpoints without one are not limited.
+        app.UseRateLimiter();
         app.UseOutputCache();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = 503 } })

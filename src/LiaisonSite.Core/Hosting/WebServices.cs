@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using LiaisonSite.Core.Modules;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -69,6 +70,8 @@ internal static class WebServices
             o.KnownProxies.Clear();
         });
 
+        // Modules add named policies; 429 rather than the default 503 for a refused request.
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         services.AddOutputCache(o =>
         {
             o.AddBasePolicy(b => b.NoCache());

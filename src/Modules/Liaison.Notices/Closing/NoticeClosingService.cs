@@ -1,0 +1,62 @@
+using Liaison.Notices.Data;
+using Liaison.Notices.Parts;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Notices.Closing;
+
+/// <summary>The closing job's work: every published notice whose period has ended gets its ClosedUtc.</summary>
+internal sealed class NoticeClosingService(
+    LiaisonDbContext db, IContentManager contents, JobLeaseStore leases, IOutputCacheStore cache, TimeProvider clock)
+{
+    public const string JobName = "Notices.Close";
+
+    /// <summary>Shorter than the job's interval, so that a node that dies hands over within one round.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(50);
+
+    /// <summary>Closes what has ended; returns the ids closed, or null when another node holds the job.</summary>
+    public async Task<IReadOnlyList<string>?> CloseExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await leases.TryAcquireAsync(JobName, LeaseDuration, cancellationToken))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = await db.Set<NoticeIndex>().AsNoTracking()
+            .Where(n => n.Published && !n.Closed && n.EndUtc <= now)
+            .Select(n => n.ContentItemId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+        var closed = new List<string>();
+        foreach (var id in ids)
+        {
+            // The published version is closed in place: closing is not an edit, so no new version is made.
+            var notice = await contents.GetAsync(id);
+            if (notice is null)
+            {
+                continue;
+            }
+
+            var part = notice.As<PublicNoticePart>();
+            part.ClosedUtc = now;
+            notice.Apply(part);
+            await contents.UpdateAsync(notice);
+            closed.Add(id);
+        }
+
+        if (closed.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Updating a published version does not go through Publish, so the public pages are evicted here.
+            await cache.EvictByTagAsync(PublicPageCache.Tag, cancellationToken);
+        }
+
+        return closed;
+    }
+}

@@ -1,0 +1,50 @@
+using Liaison.Notices.Admin;
+using Liaison.Notices.Closing;
+using Liaison.Notices.Data;
+using Liaison.Notices.Lists;
+using Liaison.Notices.Objections;
+using Liaison.Notices.Parts;
+using Microsoft.AspNetCore.Builder;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Notices;
+
+/// <summary>Public notices (公示, SPEC R7): their period, the public list, objections and their handling, closing.</summary>
+public sealed class NoticesModule : LiaisonModule
+{
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.ContentParts.ContentPartsModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+
+        services.AddScoped<IContentHandler, PublicNoticePartHandler>();
+        services.AddScoped<IContentPartDriver, PublicNoticePartDriver>();
+        services.AddScoped<IIndexProvider, NoticeIndexProvider>();
+
+        services.AddScoped<NoticeQuery>();
+        services.AddScoped<ObjectionService>();
+        services.AddScoped<ObjectionScope>();
+        services.AddScoped<JobLeaseStore>();
+        services.AddScoped<NoticeClosingService>();
+        services.AddHostedService<NoticeClosingJob>();
+
+        services.AddRateLimiter(o => o.AddPolicy<string, ObjectionRateLimitPolicy>(ObjectionRateLimitPolicy.Name));
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        NoticeIndex.Configure(modelBuilder);
+        Objection.Configure(modelBuilder);
+        JobLease.Configure(modelBuilder);
+    }
+}
