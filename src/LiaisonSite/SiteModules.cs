@@ -17,5 +17,6 @@ public static class SiteModules
         new Liaison.Recipes.RecipesModule(),
         new Liaison.Setup.SetupModule(),
         new Liaison.Publicity.PublicityModule(),
+        new Liaison.Search.SearchModule(),
     ]);
 }
