@@ -13,7 +13,8 @@ public sealed class SearchDocumentBuilder(IHtmlSanitizerService sanitizer)
     // Parts whose text is not body text (the title has its own field; paths and pickers are not prose).
     private static readonly HashSet<string> s_skippedParts = ["TitlePart", "AutoroutePart", "CommonPart"];
 
-    public Document Build(ContentItem item)
+    /// <summary>The type's display name is searchable too, so 典型事例 finds the typical examples.</summary>
+    public Document Build(ContentItem item, string? typeDisplayName = null)
     {
         var document = new Document
         {
@@ -21,6 +22,7 @@ public sealed class SearchDocumentBuilder(IHtmlSanitizerService sanitizer)
             new TextField(SearchFields.Title, item.DisplayText ?? "", Field.Store.YES),
             new TextField(SearchFields.Body, BodyText(item), Field.Store.YES),
             new StringField(SearchFields.Type, item.ContentType, Field.Store.YES),
+            new TextField(SearchFields.TypeName, typeDisplayName ?? "", Field.Store.NO),
             new StringField(SearchFields.Owner, item.Owner ?? "", Field.Store.YES),
             new StoredField(SearchFields.Path, Path(item)),
             new Int64Field(SearchFields.Published, (item.PublishedUtc ?? item.ModifiedUtc ?? DateTime.UnixEpoch).Ticks, Field.Store.YES),

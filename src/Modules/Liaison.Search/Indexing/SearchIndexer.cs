@@ -38,14 +38,14 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchIndexes ind
                     return applied;
                 }
 
-                var publicTypes = await scope.ServiceProvider.GetRequiredService<IPublicTypeSource>().PublicTypesAsync();
+                var types = await scope.ServiceProvider.GetRequiredService<IPublicTypeSource>().GetTypesAsync();
                 var ids = tasks.Select(t => t.ContentItemId).Distinct().ToList();
                 var published = await db.ContentItems.AsNoTracking()
                     .Where(c => c.Published && ids.Contains(c.ContentItemId))
                     .ToDictionaryAsync(c => c.ContentItemId, cancellationToken);
                 foreach (var id in ids)
                 {
-                    Apply(id, published.GetValueOrDefault(id), publicTypes);
+                    Apply(id, published.GetValueOrDefault(id), types);
                 }
 
                 Commit(tasks[^1].Id);
@@ -69,7 +69,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchIndexes ind
 
             // Tasks written while we read are replayed afterwards; replaying is harmless.
             var lastTask = await db.Set<IndexingTask>().MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
-            var publicTypes = await scope.ServiceProvider.GetRequiredService<IPublicTypeSource>().PublicTypesAsync();
+            var types = await scope.ServiceProvider.GetRequiredService<IPublicTypeSource>().GetTypesAsync();
             indexes.Public.DeleteAll();
             indexes.Admin.DeleteAll();
             indexes.Cursor = 0;
@@ -87,7 +87,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchIndexes ind
 
                 foreach (var item in items)
                 {
-                    Apply(item.ContentItemId, item, publicTypes);
+                    Apply(item.ContentItemId, item, types);
                 }
 
                 lastId = items[^1].Id;
@@ -103,7 +103,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchIndexes ind
         }
     }
 
-    private void Apply(string contentItemId, ContentItem? published, IReadOnlySet<string> publicTypes)
+    private void Apply(string contentItemId, ContentItem? published, SearchTypes types)
     {
         if (published is null)
         {
@@ -112,9 +112,9 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchIndexes ind
             return;
         }
 
-        var document = builder.Build(published);
+        var document = builder.Build(published, types.DisplayNames.GetValueOrDefault(published.ContentType));
         indexes.Admin.Put(contentItemId, document);
-        if (publicTypes.Contains(published.ContentType))
+        if (types.Public.Contains(published.ContentType))
         {
             indexes.Public.Put(contentItemId, document);
         }

@@ -7,7 +7,7 @@ namespace Liaison.Search.Querying;
 
 /// <summary>
 /// Builds the query from what a visitor typed without any query syntax: the text is cut into words by the same
-/// analyzer as the index, and every word must occur in the title or the body. Quotes, operators, wildcards, ranges
+/// analyzer as the index, and every word must occur in the title, the body or the type's name. Quotes, operators, wildcards, ranges
 /// and "field:" are therefore just characters, so no input can fail to parse or reach a field it should not.
 /// </summary>
 public static class SearchQueryBuilder
@@ -54,6 +54,7 @@ public static class SearchQueryBuilder
             {
                 { new TermQuery(new Term(SearchFields.Title, word)) { Boost = 2 }, Occur.SHOULD },
                 { new TermQuery(new Term(SearchFields.Body, word)), Occur.SHOULD },
+                { new TermQuery(new Term(SearchFields.TypeName, word)) { Boost = 0.5f }, Occur.SHOULD },
             };
             query.Add(either, Occur.MUST);
         }
