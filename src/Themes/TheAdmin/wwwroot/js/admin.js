@@ -74,7 +74,12 @@
     });
 
     function init() {
-        document.querySelectorAll("textarea[data-editor=html]").forEach(attachEditor);
+        // Trix may define its element a moment after its script ran: attach once it is defined.
+        if (window.customElements) {
+            customElements.whenDefined("trix-editor").then(function () {
+                document.querySelectorAll("textarea[data-editor=html]").forEach(attachEditor);
+            });
+        }
         document.querySelectorAll("form[data-unsaved-warning]").forEach(watchForm);
     }
 
