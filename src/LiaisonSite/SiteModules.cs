@@ -19,5 +19,6 @@ public static class SiteModules
         new Liaison.Publicity.PublicityModule(),
         new Liaison.Media.MediaModule(),
         new Liaison.Notices.NoticesModule(),
+        new Liaison.Search.SearchModule(),
     ]);
 }

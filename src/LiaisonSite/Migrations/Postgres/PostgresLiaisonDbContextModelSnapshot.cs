@@ -231,6 +231,32 @@ namespace LiaisonSite.Migrations.Postgres
                     b.ToTable("BranchContentIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Search.Data.IndexingTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("IndexingTasks", (string)null);
+                });
+
             modelBuilder.Entity("LiaisonSite.Core.ContentManagement.ContentItem", b =>
                 {
                     b.Property<long>("Id")

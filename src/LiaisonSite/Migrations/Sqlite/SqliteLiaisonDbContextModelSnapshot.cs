@@ -218,6 +218,30 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.ToTable("BranchContentIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Search.Data.IndexingTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("IndexingTasks", (string)null);
+                });
+
             modelBuilder.Entity("LiaisonSite.Core.ContentManagement.ContentItem", b =>
                 {
                     b.Property<long>("Id")

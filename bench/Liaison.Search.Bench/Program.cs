@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Liaison.ContentParts.Sanitizing;
+using Liaison.Search;
+using Liaison.Search.Data;
+using Liaison.Search.Indexing;
+using Liaison.Search.Querying;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Modules;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// Usage: dotnet run -c Release --project bench/Liaison.Search.Bench -- [count]
+var count = args.Length > 0 ? int.Parse(args[0]) : 100_000;
+var folder = Path.Combine(Path.GetTempPath(), "liaison-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(folder);
+var services = new ServiceCollection();
+services.AddLogging();
+services.AddSingleton(new ModuleCatalog([new Liaison.ContentParts.ContentPartsModule(), new Liaison.Contents.ContentsModule(), new SearchModule()]));
+services.AddDbContext<SqliteLiaisonDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}"));
+services.AddScoped<LiaisonDbContext>(sp => sp.GetRequiredService<SqliteLiaisonDbContext>());
+services.AddScoped<IPublicTypeSource, BenchTypes>();
+services.AddSingleton<IHtmlSanitizerService, BenchSanitizer>();
+services.AddSingleton<SearchDocumentBuilder>();
+services.AddSingleton(new SearchIndexes(Path.Combine(folder, "pipeline")));
+services.AddSingleton<SearchIndexer>();
+services.AddSingleton<SearchService>();
+await using var provider = services.BuildServiceProvider();
+
+Console.WriteLine($"Generating {count} published items…");
+var items = Generator.Items(count).ToList();
+await using (var scope = provider.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+    await db.Database.EnsureCreatedAsync();
+    db.ChangeTracker.AutoDetectChangesEnabled = false;
+    foreach (var chunk in items.Chunk(5000))
+    {
+        db.ContentItems.AddRange(chunk);
+        db.Set<IndexingTask>().AddRange(chunk.Select(i => new IndexingTask { ContentItemId = i.ContentItemId, CreatedUtc = DateTime.UtcNow }));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+}
+
+// Bare Lucene: the same analyzer, documents with the same title and body text, from memory.
+var sanitizer = new BenchSanitizer();
+var bare = Stopwatch.StartNew();
+using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(folder, "bare")))
+using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneIndex.Version, LuceneIndex.Analyzer) { RAMBufferSizeMB = 64 }))
+{
+    foreach (var item in items)
+    {
+        writer.AddDocument(new Document
+        {
+            new StringField("id", item.ContentItemId, Field.Store.YES),
+            new TextField("title", item.DisplayText, Field.Store.YES),
+            new TextField("body", sanitizer.ToPlainText(item.Content["HtmlBodyPart"]!["Html"]!.GetValue<string>()), Field.Store.YES),
+        });
+    }
+
+    writer.Commit();
+}
+
+bare.Stop();
+
+// Our pipeline: tasks read from the database after the cursor, published versions loaded, two indexes committed.
+var indexer = provider.GetRequiredService<SearchIndexer>();
+var pipeline = Stopwatch.StartNew();
+var applied = await indexer.UpdateAsync();
+pipeline.Stop();
+
+var indexes = provider.GetRequiredService<SearchIndexes>();
+var search = provider.GetRequiredService<SearchService>();
+var latencies = new List<double>();
+var random = new Random(7);
+for (var i = 0; i < 1000; i++)
+{
+    var q = Generator.QueryWords[random.Next(Generator.QueryWords.Length)];
+    var watch = Stopwatch.StartNew();
+    search.Search(indexes.Public, q, null, null, 0, 10);
+    latencies.Add(watch.Elapsed.TotalMilliseconds);
+}
+
+latencies.Sort();
+Console.WriteLine($"items: {count}, tasks applied: {applied}, public docs: {indexes.Public.DocumentCount}");
+Console.WriteLine($"bare IndexWriter: {bare.Elapsed.TotalSeconds:F1} s, {count / bare.Elapsed.TotalSeconds:F0} docs/s");
+Console.WriteLine($"pipeline (tasks → indexer, 2 indexes): {pipeline.Elapsed.TotalSeconds:F1} s, {count / pipeline.Elapsed.TotalSeconds:F0} docs/s, {bare.Elapsed.TotalSeconds / pipeline.Elapsed.TotalSeconds:P0} of bare");
+Console.WriteLine($"search over 1000 queries: p50 {latencies[499]:F2} ms, p95 {latencies[949]:F2} ms, max {latencies[^1]:F2} ms");
+indexes.Dispose();
+Directory.Delete(folder, recursive: true);
+
+internal sealed class BenchTypes : IPublicTypeSource
+{
+    public Task<SearchTypes> GetTypesAsync() => Task.FromResult(new SearchTypes(
+        new HashSet<string> { "TypicalExample" }, new Dictionary<string, string> { ["TypicalExample"] = "典型事例" }));
+}
+
+internal sealed partial class BenchSanitizer : IHtmlSanitizerService
+{
+    public string Sanitize(string? html) => html ?? "";
+
+    public string ToPlainText(string? html, int maxLength = int.MaxValue) => Tags().Replace(html ?? "", " ");
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}

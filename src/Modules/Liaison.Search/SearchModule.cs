@@ -1,0 +1,36 @@
+using Liaison.Search.Data;
+using Liaison.Search.Indexing;
+using Liaison.Search.Querying;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Search;
+
+/// <summary>Full-text search with Lucene.Net and the SmartCn analyzer: indexing tasks, per-node indexes, /search, admin search.</summary>
+public sealed class SearchModule : LiaisonModule
+{
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.ContentParts.ContentPartsModule), typeof(Liaison.Contents.ContentsModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => new SearchIndexes(
+            SearchIndexes.FolderFor(sp.GetRequiredService<LiaisonOptions>(), sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton<IndexingSignal>();
+        services.AddSingleton<SearchDocumentBuilder>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<SearchService>();
+        services.AddScoped<IPublicTypeSource, ContentQueriesPublicTypeSource>();
+        services.AddScoped<IContentHandler, IndexingTaskHandler>();
+        services.AddHostedService<IndexingService>();
+        services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder) => IndexingTask.Configure(modelBuilder);
+}

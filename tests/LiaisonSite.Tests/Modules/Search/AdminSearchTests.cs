@@ -1,0 +1,59 @@
+using System.Net;
+using LiaisonSite.Tests.Infrastructure;
+
+namespace LiaisonSite.Tests.Modules.Search;
+
+public sealed class AdminSearchTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AdminSearch_ShowsAPrivateItemToItsOwnerAndToViewAll_ButNotToAnotherMember()
+    {
+        await SearchSite.DefineTypesAsync(site);
+        await SearchSite.CreateAsync(site, SearchSite.PrivateType, "谈话记录 zqxscope", "<p>zqxscope</p>", publish: true, owner: "member2");
+        await SearchSite.CreateAsync(site, SearchSite.PublicType, "公开报道 zqxscope", "<p>zqxscope</p>", publish: true);
+        var admin = await site.SignInAsync(SiteFactory.AdminUserName);
+
+        var adminPage = await SearchSite.PollAsync(admin, "/admin/search?q=zqxscope", p => SearchSite.Titles(p).Count == 2);
+        var ownerPage = await SearchSite.GetAsync(await site.SignInAsync("member2"), "/admin/search?q=zqxscope");
+        var otherPage = await SearchSite.GetAsync(await site.SignInAsync("member1"), "/admin/search?q=zqxscope");
+
+        Assert.Equal(2, SearchSite.Titles(adminPage).Count);
+        Assert.Contains("谈话记录 zqxscope", SearchSite.Titles(ownerPage));
+        Assert.Equal(["公开报道 zqxscope"], SearchSite.Titles(otherPage));
+    }
+
+    [Fact]
+    public async Task AdminSearch_Anonymous_IsRefused()
+    {
+        var response = await site.CreateBrowserClient().GetAsync("/admin/search?q=zqx", Cancel);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Rebuild_ByAnAdministrator_ReindexesEveryPublishedItemAndKeepsSearchWorking()
+    {
+        var admin = await site.SignInAsync(SiteFactory.AdminUserName);
+
+        var response = await SiteFactory.PostFormAsync(admin, "/admin/search/index", "/admin/search/index/rebuild", []);
+        var status = await SearchSite.GetAsync(admin, "/admin/search/index");
+        var found = await SearchSite.GetAsync(site.CreateClient(), "/search?q=" + Uri.EscapeDataString("谈心"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("搜索索引已重建", status.Body!.TextContent);
+        Assert.True(int.Parse(status.QuerySelector("[data-public-documents]")!.TextContent) > 0);
+        Assert.NotEmpty(SearchSite.Titles(found));
+    }
+
+    [Fact]
+    public async Task RebuildPage_WithoutSearchManage_IsRefused()
+    {
+        var member = await site.SignInAsync("member1");
+
+        var response = await member.GetAsync("/admin/search/index", Cancel);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+}

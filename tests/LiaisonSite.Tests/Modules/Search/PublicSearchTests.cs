@@ -1,0 +1,96 @@
+using LiaisonSite.Tests.Infrastructure;
+
+namespace LiaisonSite.Tests.Modules.Search;
+
+public sealed class PublicSearchTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private const string HeartToHeartExample = "一次谈心，解开青年教师的心结";
+    private const string DraftExample = "后勤党员的暑期检修清单";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Search_WordInsideASentenceOfARecipeExampleBody_FindsTheExampleWithHighlight()
+    {
+        // "主动约她在课后谈心": 谈心 is inside a sentence of the demo example's body.
+        var page = await SearchSite.PollAsync(site.CreateClient(), "/search?q=" + Uri.EscapeDataString("谈心"),
+            p => SearchSite.Titles(p).Contains(HeartToHeartExample));
+
+        Assert.Contains(HeartToHeartExample, SearchSite.Titles(page));
+        Assert.Contains(page.QuerySelectorAll("main mark"), m => m.TextContent == "谈心");
+        var link = page.QuerySelectorAll("main .tb-card__title a").First(a => a.TextContent.Trim() == HeartToHeartExample);
+        Assert.StartsWith("/", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Search_NeverFindsADraft()
+    {
+        var client = site.CreateClient();
+
+        // Wait until the demo data is indexed (a published example from the same recipe), then look for the draft.
+        await SearchSite.PollAsync(client, "/search?q=" + Uri.EscapeDataString("谈心"), p => SearchSite.Titles(p).Contains(HeartToHeartExample));
+        var page = await SearchSite.GetAsync(client, "/search?q=" + Uri.EscapeDataString("检修清单"));
+
+        Assert.DoesNotContain(DraftExample, SearchSite.Titles(page));
+    }
+
+    [Fact]
+    public async Task Search_NeverFindsASecurableTypesItem_ButFindsThePublicOneWrittenAfterIt()
+    {
+        await SearchSite.DefineTypesAsync(site);
+        await SearchSite.CreateAsync(site, SearchSite.PrivateType, "机密谈话 zqxprivate", "<p>内部记录 zqxprivate</p>", publish: true);
+        await SearchSite.CreateAsync(site, SearchSite.PublicType, "公开报道 zqxprivate", "<p>公开内容 zqxprivate</p>", publish: true);
+
+        var page = await SearchSite.PollAsync(site.CreateClient(), "/search?q=zqxprivate", p => SearchSite.Titles(p).Count > 0);
+
+        Assert.Equal(["公开报道 zqxprivate"], SearchSite.Titles(page));
+    }
+
+    [Fact]
+    public async Task Unpublish_RemovesTheItemFromResults()
+    {
+        await SearchSite.DefineTypesAsync(site);
+        var id = await SearchSite.CreateAsync(site, SearchSite.PublicType, "撤回测试 zqxunpublish", "<p>将被撤回 zqxunpublish</p>", publish: true);
+        var client = site.CreateClient();
+        var found = await SearchSite.PollAsync(client, "/search?q=zqxunpublish", p => SearchSite.Titles(p).Count == 1);
+        Assert.Single(SearchSite.Titles(found));
+
+        await SearchSite.UnpublishAsync(site, id);
+        var page = await SearchSite.PollAsync(client, "/search?q=zqxunpublish", p => SearchSite.Titles(p).Count == 0);
+
+        Assert.Empty(SearchSite.Titles(page));
+    }
+
+    [Fact]
+    public async Task Search_FiltersByType()
+    {
+        await SearchSite.DefineTypesAsync(site);
+        await SearchSite.CreateAsync(site, SearchSite.PublicType, "类型筛选 zqxfilter", "<p>zqxfilter</p>", publish: true);
+        var client = site.CreateClient();
+        await SearchSite.PollAsync(client, "/search?q=zqxfilter", p => SearchSite.Titles(p).Count == 1);
+
+        var other = await SearchSite.GetAsync(client, "/search?q=zqxfilter&type=BranchNews");
+        var same = await SearchSite.GetAsync(client, "/search?q=zqxfilter&type=" + SearchSite.PublicType);
+
+        Assert.Empty(SearchSite.Titles(other));
+        Assert.Single(SearchSite.Titles(same));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("AND")]
+    [InlineData("*:*")]
+    [InlineData("((")]
+    [InlineData("title:")]
+    [InlineData("[1 TO")]
+    [InlineData("owner:admin")]
+    [InlineData("谈心 AND (")]
+    public async Task Search_MalformedQuery_Answers200WithResultsOrAMessage(string q)
+    {
+        var response = await site.CreateClient().GetAsync("/search?q=" + Uri.EscapeDataString(q) + "&page=99999", Cancel);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("没有可搜索的词语|没有找到|条与", html);
+    }
+}
