@@ -73,6 +73,10 @@ internal sealed class SetupService(
             };
             await recipes.ExecuteAsync(await File.ReadAllTextAsync(recipeFile!, cancellationToken), parameters, cancellationToken);
 
+            // A recipe's Roles step replaces the grants of the roles it lists: the modules' default grants are added
+            // back so that a module's own permissions (search, media, notices …) are never lost by setup.
+            await roleDefaults.ApplyDefaultGrantsAsync();
+
             // The recipe may have changed the settings (Settings step); setup only marks completion.
             var settings = await site.GetSettingsAsync();
             settings.SiteName = string.IsNullOrWhiteSpace(settings.SiteName) ? request.SiteName : settings.SiteName;
