@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of LiaisonSite on a fresh Debian machine: installs what the tests need when it is missing
-# (Chromium and CJK fonts for the browser tests, PostgreSQL for the PostgreSQL tests), then dotnet test.
+# (Chromium and CJK fonts for the browser tests, PostgreSQL and Redis for the database and multi-node tests),
+# then dotnet test.
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing ${need[*]} …"
@@ -28,6 +30,13 @@ if [ -z "${LIAISON_TEST_POSTGRES:-}" ] && command -v pg_ctlcluster >/dev/null 2>
   su postgres -c "psql -qc \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='liaison_test') THEN CREATE ROLE liaison_test LOGIN SUPERUSER PASSWORD 'liaison_test'; END IF; END\\\$\\\$;\"" >/dev/null
   port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
   export LIAISON_TEST_POSTGRES="Host=127.0.0.1;Port=${port:-5432};Username=liaison_test;Password=liaison_test"
+fi
+
+# Redis for the tests of two web nodes sharing keys and the output cache.
+if [ -z "${LIAISON_TEST_REDIS:-}" ] && command -v redis-server >/dev/null 2>&1; then
+  redis-cli -p 6379 ping >/dev/null 2>&1 || redis-server --port 6379 --bind 127.0.0.1 --save "" --appendonly no --daemonize yes >/dev/null
+  for _ in $(seq 1 20); do redis-cli -p 6379 ping >/dev/null 2>&1 && break; sleep 0.5; done
+  export LIAISON_TEST_REDIS="127.0.0.1:6379"
 fi
 
 log=$(mktemp)

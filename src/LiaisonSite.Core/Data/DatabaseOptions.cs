@@ -20,6 +20,9 @@ public sealed class LiaisonOptions
     /// <summary>Liaison:Redis:Configuration — when set, output cache and data-protection keys are shared through Redis.</summary>
     public string? RedisConfiguration { get; set; }
 
+    /// <summary>Liaison:Redis:InstanceName — key prefix, so that several sites can share one Redis (default "liaison:").</summary>
+    public string RedisInstanceName { get; set; } = "liaison:";
+
     public static LiaisonOptions FromConfiguration(IConfiguration configuration, string contentRoot)
     {
         var section = configuration.GetSection("Liaison");
@@ -27,6 +30,7 @@ public sealed class LiaisonOptions
         var options = new LiaisonOptions
         {
             AppData = Path.GetFullPath(string.IsNullOrWhiteSpace(appData) ? "App_Data" : appData, contentRoot),
+            RedisInstanceName = string.IsNullOrWhiteSpace(section["Redis:InstanceName"]) ? "liaison:" : section["Redis:InstanceName"]!,
             RedisConfiguration = string.IsNullOrWhiteSpace(section["Redis:Configuration"]) ? null : section["Redis:Configuration"],
             ConnectionString = string.IsNullOrWhiteSpace(section["Database:ConnectionString"]) ? null : section["Database:ConnectionString"],
         };

@@ -12,8 +12,6 @@ namespace LiaisonSite.Core.Hosting;
 /// </summary>
 internal static class SharedStateServices
 {
-    public const string RedisPrefix = "liaison:";
-
     public static void AddLiaisonSharedState(this IServiceCollection services, LiaisonOptions options)
     {
         var dataProtection = services.AddDataProtection().SetApplicationName("LiaisonSite");
@@ -25,11 +23,11 @@ internal static class SharedStateServices
 
         var redis = ConnectionMultiplexer.Connect(options.RedisConfiguration);
         services.AddSingleton<IConnectionMultiplexer>(redis);
-        dataProtection.PersistKeysToStackExchangeRedis(redis, RedisPrefix + "data-protection-keys");
+        dataProtection.PersistKeysToStackExchangeRedis(redis, options.RedisInstanceName + "data-protection-keys");
         services.AddStackExchangeRedisOutputCache(o =>
         {
             o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(redis);
-            o.InstanceName = RedisPrefix;
+            o.InstanceName = options.RedisInstanceName;
         });
     }
 }

@@ -1,0 +1,21 @@
+namespace LiaisonSite.Tests.Infrastructure;
+
+/// <summary>
+/// One web node of a multi-node site: its own app-data folder (so nothing is shared through the file system), the
+/// database file and the Redis instance shared with the other nodes. Needs LIAISON_TEST_REDIS (scripts/test.sh).
+/// </summary>
+public sealed class NodeFactory(string name, string sharedDatabase, string redisInstance) : SiteFactory
+{
+    public static string? Redis => Environment.GetEnvironmentVariable("LIAISON_TEST_REDIS");
+
+    public static void SkipWhenUnavailable()
+        => Assert.SkipWhen(string.IsNullOrEmpty(Redis), "LIAISON_TEST_REDIS is not set (scripts/test.sh starts Redis and sets it).");
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Liaison:NodeName"] = name,
+        ["Liaison:Database:ConnectionString"] = $"Data Source={sharedDatabase}",
+        ["Liaison:Redis:Configuration"] = Redis,
+        ["Liaison:Redis:InstanceName"] = redisInstance,
+    };
+}
