@@ -45,6 +45,7 @@ public static class LiaisonServices
         services.AddScoped<ContentIndexWriter>();
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
         services.AddScoped<IContentHandler, FieldValidationHandler>();
+        services.AddScoped<IContentHandler, PublicPageCacheEviction>();
         services.AddScoped<ISiteService, SiteService>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddScoped<IPermissionService, PermissionService>();

@@ -7,7 +7,7 @@ namespace LiaisonSite.Core.Hosting;
 
 /// <summary>
 /// Caches public pages for anonymous visitors, per language. Every entry carries <see cref="Tag"/>; publishing,
-/// unpublishing or removing content evicts the tag (see <c>OutputCacheEvictionHandler</c>).
+/// unpublishing or removing content evicts the tag (see <see cref="PublicPageCacheEviction"/>).
 /// </summary>
 public sealed class PublicPageCache : IOutputCachePolicy
 {

@@ -1,5 +1,4 @@
 using Liaison.Contents.Api;
-using Liaison.Contents.Handlers;
 using Liaison.Contents.Security;
 using Liaison.Contents.Services;
 using LiaisonSite.Core.ContentManagement;
@@ -23,7 +22,6 @@ public sealed class ContentsModule : LiaisonModule
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IAuthorizationHandler, ContentAuthorizationHandler>();
-        services.AddScoped<IContentHandler, OutputCacheEvictionHandler>();
         services.AddScoped<ContentQueries>();
         services.AddScoped<ContentApiWriter>();
         services.AddScoped<IRecipeStepHandler, Recipes.ContentStep>();

@@ -1,4 +1,3 @@
-using Liaison.Publicity.Caching;
 using Liaison.Publicity.Data;
 using Liaison.Publicity.Feeds;
 using Liaison.Publicity.Listing;
@@ -23,7 +22,6 @@ public sealed class PublicityModule : LiaisonModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IIndexProvider, BranchContentIndexProvider>();
-        services.AddScoped<IContentHandler, OutputCacheEvictionHandler>();
         services.AddScoped<PublicContentQuery>();
         services.AddScoped<ExemplaryMemberQuery>();
         services.AddScoped<FeedQuery>();

@@ -56,5 +56,9 @@ internal sealed class ContentDefinitionManager(IDocumentStore documents) : ICont
         await documents.SaveAsync(DocumentKey, document);
     }
 
-    private Task<ContentDefinitionDocument> LoadAsync() => documents.GetAsync<ContentDefinitionDocument>(DocumentKey);
+    // Building an editor or a display asks for the type and each part; read the document once per request.
+    private ContentDefinitionDocument? _document;
+
+    private async Task<ContentDefinitionDocument> LoadAsync()
+        => _document ??= await documents.GetAsync<ContentDefinitionDocument>(DocumentKey);
 }

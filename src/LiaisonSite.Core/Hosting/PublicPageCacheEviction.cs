@@ -1,15 +1,14 @@
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
-using LiaisonSite.Core.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Liaison.Contents.Handlers;
+namespace LiaisonSite.Core.Hosting;
 
 /// <summary>
 /// Forgets the cached public pages once a change that the public can see has been committed: evicting earlier
 /// would let a concurrent request cache the old page again, and a rolled-back change must not evict anything.
 /// </summary>
-internal sealed class OutputCacheEvictionHandler(LiaisonDbContext db, IOutputCacheStore outputCacheStore) : IContentHandler
+internal sealed class PublicPageCacheEviction(LiaisonDbContext db, IOutputCacheStore outputCacheStore) : IContentHandler
 {
     private bool _registered;
 
