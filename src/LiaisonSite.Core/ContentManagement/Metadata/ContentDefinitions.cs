@@ -15,6 +15,12 @@ public sealed class ContentTypeDefinition
     public List<ContentTypePartDefinition> Parts { get; set; } = [];
 
     public ContentTypeSettings TypeSettings => Settings.GetSettings<ContentTypeSettings>();
+
+    /// <summary>
+    /// The one rule of what the public may read: items of a routable type (with an AutoroutePart) that is not
+    /// Securable. Pages, feeds, the sitemap, search and the anonymous API all ask this.
+    /// </summary>
+    public bool IsPublic => !TypeSettings.Securable && Parts.Any(p => p.PartName == "AutoroutePart");
 }
 
 /// <summary>A part as used by a type. <see cref="Name"/> differs from <see cref="PartName"/> for named parts.</summary>

@@ -69,6 +69,6 @@ internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionMana
     private async Task<bool> IsPublicTypeAsync(string contentType)
     {
         var type = await definitions.GetTypeAsync(contentType);
-        return type is not null && !type.TypeSettings.Securable && type.Parts.Any(p => p.PartName == nameof(AutoroutePart));
+        return type?.IsPublic == true;
     }
 }

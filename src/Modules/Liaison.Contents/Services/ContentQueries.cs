@@ -54,7 +54,7 @@ public sealed class ContentQueries(LiaisonDbContext db, IPermissionService permi
     /// <summary>Types the public may read: routable (AutoroutePart) and not Securable.</summary>
     public async Task<List<string>> PublicTypesAsync()
         => [.. (await definitions.ListTypesAsync())
-            .Where(t => !t.TypeSettings.Securable && t.Parts.Any(p => p.PartName == "AutoroutePart"))
+            .Where(t => t.IsPublic)
             .Select(t => t.Name)];
 
     private static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "";
