@@ -21,7 +21,7 @@ public static class SiteModules
         new Liaison.Notices.NoticesModule(),
         new Liaison.Search.SearchModule(),
         new Liaison.Organization.OrganizationModule(),
-        new Liaison.Contacts.ContactsModule(),
         new Liaison.Pairing.PairingModule(),
+        new Liaison.Contacts.ContactsModule(),
     ]);
 }

@@ -13,7 +13,7 @@ namespace Liaison.Contacts;
 /// </summary>
 public sealed class ContactsModule : LiaisonModule
 {
-    public override IEnumerable<Type> Dependencies => [typeof(Liaison.Organization.OrganizationModule)];
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.Pairing.PairingModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
