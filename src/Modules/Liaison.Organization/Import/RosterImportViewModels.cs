@@ -1,0 +1,36 @@
+namespace Liaison.Organization.Import;
+
+public sealed class RosterImportViewModel
+{
+    public RosterKind Kind { get; init; }
+
+    public long MaxBytes { get; init; } = RosterFileReader.MaxBytes;
+
+    public int MaxRows { get; init; } = RosterFileReader.MaxRows;
+}
+
+public sealed class RosterPreviewViewModel
+{
+    public required string Token { get; init; }
+
+    public required string FileName { get; init; }
+
+    public required RosterPreview Preview { get; init; }
+
+    public int NewCount => Preview.Members.Count(m => m.IsNew) + Preview.Persons.Count(p => p.IsNew);
+
+    public int UpdateCount => Preview.ValidCount - NewCount;
+}
+
+/// <summary>The route value of a roster kind: "members" or "persons".</summary>
+public static class RosterKinds
+{
+    public static RosterKind? Parse(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "members" => RosterKind.Members,
+        "persons" => RosterKind.Persons,
+        _ => null,
+    };
+
+    public static string Slug(this RosterKind kind) => kind == RosterKind.Members ? "members" : "persons";
+}
