@@ -49,12 +49,16 @@ public sealed class MyWorkTests(ContactsSite site) : IClassFixture<ContactsSite>
     [Fact]
     public async Task ContactsList_OfSecretary1_IsBranch1_WithSensitiveNamesHidden()
     {
-        var html = await (await site.SignInAsync("secretary1")).GetStringAsync("/admin/contacts", Ct);
+        var client = await site.SignInAsync("secretary1");
+
+        var html = await client.GetStringAsync($"/admin/contacts?member={site.Member1Id}", Ct);
+        var branch2 = await client.GetStringAsync($"/admin/contacts?member={site.Member3Id}", Ct);
 
         Assert.Contains(ContactsSite.ActivistName, html);
         Assert.Contains(site.Member1Hardship, html);
         Assert.DoesNotContain(ContactsSite.HardshipName, html);
-        Assert.DoesNotContain(site.Member3Assistance, html);
+        Assert.DoesNotContain(site.Member3Assistance, branch2);
+        Assert.Contains("没有联系对象", branch2);
     }
 
     [Fact]
@@ -62,12 +66,14 @@ public sealed class MyWorkTests(ContactsSite site) : IClassFixture<ContactsSite>
     {
         var client = await site.SignInAsync("member1");
 
-        var all = await client.GetStringAsync("/admin/contacts", Ct);
-        var category1 = await client.GetStringAsync("/admin/contacts?category=1", Ct);
+        var all = await client.GetStringAsync($"/admin/contacts?member={site.Member1Id}", Ct);
+        var category1 = await client.GetStringAsync($"/admin/contacts?member={site.Member1Id}&category=1", Ct);
+        var other = await client.GetStringAsync($"/admin/contacts?member={site.Member3Id}", Ct);
 
         Assert.Contains(site.Member1Activist, all);
         Assert.DoesNotContain(site.Member2Young, all);
         Assert.Contains(site.Member1Activist, category1);
         Assert.DoesNotContain(site.Member1Hardship, category1);
+        Assert.DoesNotContain(site.Member3Assistance, other);
     }
 }
