@@ -20,8 +20,9 @@ public sealed class AccessLogAdminController(LiaisonDbContext db, Admin.RosterLo
 {
     private static readonly TimeSpan s_schoolOffset = TimeSpan.FromHours(8);
 
+    // "action" is also a route value (the action's name); [FromQuery] makes it the filter.
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? user, string? person, string? action, int? category, DateOnly? from, DateOnly? to, int? page)
+    public async Task<IActionResult> Index(string? user, string? person, [FromQuery] string? action, int? category, DateOnly? from, DateOnly? to, int? page)
     {
         var query = db.Set<PersonalDataAccess>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(user))

@@ -1,6 +1,7 @@
 using System.Net;
 using Liaison.Organization.Data;
 using LiaisonSite.Tests.Infrastructure;
+using LiaisonSite.Tests.Modules.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiaisonSite.Tests.Modules.Organization;
@@ -48,7 +49,9 @@ public sealed class RosterAdminTests(SiteFactory site) : IClassFixture<SiteFacto
     {
         var response = await (await site.SignInAsync("member1")).GetAsync(path, Cancel);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        // The site answers a signed-in user without the right with its access-denied page (its 403).
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", response.Headers.Location?.PathAndQuery());
     }
 
     [Fact]
