@@ -10,7 +10,7 @@ namespace Liaison.Pairing.Planning;
 /// wherever they cost no balance. Excluded pairs have no edge at all.
 /// </para>
 /// </summary>
-internal static class PairingAlgorithm
+public static class PairingAlgorithm
 {
     public static PairingProposal Propose(PairingInput input)
     {
@@ -32,7 +32,7 @@ internal static class PairingAlgorithm
         var paired = pairs.Select(p => p.PersonId).ToHashSet();
         var unpaired = free.Where(p => !paired.Contains(p.Id)).Select(p => p.Id).ToList();
         var idle = members.Where(m => loads[m.Id] == 0).Select(m => m.Id).ToList();
-        return new PairingProposal(pairs, loads, unpaired, idle, Notices(members.Count, persons.Count, free.Count, loads, unpaired.Count));
+        return new PairingProposal(pairs, loads, unpaired, idle, Notices(members.Count, persons.Count, free.Count, loads, unpaired.Count), persons.Count);
     }
 
     private static List<MemberPerson> Assign(

@@ -4,7 +4,7 @@ namespace Liaison.Pairing.Planning;
 /// A member as the pairing sees them: the units, subjects and grades they are close to (their own unit and subject,
 /// and, for cadres, their contact points).
 /// </summary>
-internal sealed record PairingMember(int Id, IReadOnlyCollection<int> UnitIds, IReadOnlyCollection<string> Subjects, IReadOnlyCollection<string> Grades)
+public sealed record PairingMember(int Id, IReadOnlyCollection<int> UnitIds, IReadOnlyCollection<string> Subjects, IReadOnlyCollection<string> Grades)
 {
     public PairingMember(int id)
         : this(id, [], [], [])
@@ -22,20 +22,20 @@ internal sealed record PairingMember(int Id, IReadOnlyCollection<int> UnitIds, I
 }
 
 /// <summary>A person of the masses as the pairing sees them.</summary>
-internal sealed record PairingPerson(int Id, int? UnitId = null, string? Subject = null, string? Grade = null);
+public sealed record PairingPerson(int Id, int? UnitId = null, string? Subject = null, string? Grade = null);
 
 /// <summary>A member and a person: a pair, a kept (confirmed) pair or an exclusion.</summary>
-internal readonly record struct MemberPerson(int MemberId, int PersonId);
+public readonly record struct MemberPerson(int MemberId, int PersonId);
 
 /// <summary>Everything one pairing run of a branch and term depends on; nothing else is read.</summary>
-internal sealed record PairingInput(
+public sealed record PairingInput(
     IReadOnlyList<PairingMember> Members,
     IReadOnlyList<PairingPerson> Persons,
     IReadOnlyList<MemberPerson> Kept,
     IReadOnlyList<MemberPerson> Exclusions);
 
 /// <summary>What the secretary must be told about a proposal (localized by the caller).</summary>
-internal enum PairingNotice
+public enum PairingNotice
 {
     /// <summary>The branch has no active members: nobody can be paired.</summary>
     NoMembers,
@@ -57,12 +57,13 @@ internal enum PairingNotice
 }
 
 /// <summary>The proposal: new pairs (kept pairs are not repeated) and what to tell the secretary.</summary>
-internal sealed record PairingProposal(
+public sealed record PairingProposal(
     IReadOnlyList<MemberPerson> NewPairs,
     IReadOnlyDictionary<int, int> Loads,
     IReadOnlyList<int> UnpairedPersonIds,
     IReadOnlyList<int> MembersWithoutPartners,
-    IReadOnlyList<PairingNotice> Notices)
+    IReadOnlyList<PairingNotice> Notices,
+    int PersonCount)
 {
     public bool Has(PairingNotice notice) => Notices.Contains(notice);
 }
