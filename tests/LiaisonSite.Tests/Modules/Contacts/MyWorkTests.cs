@@ -20,6 +20,16 @@ public sealed class MyWorkTests(ContactsSite site) : IClassFixture<ContactsSite>
     }
 
     [Fact]
+    public async Task MyWork_OfMember1_ShowsTheDemoContactsAndConfirmedPartners()
+    {
+        var html = await (await site.SignInAsync("member1")).GetStringAsync("/admin/my-work", Ct);
+
+        Assert.Contains("蒋君浩", html);
+        Assert.Contains("2026—2027学年", html);
+        Assert.DoesNotContain("本学期没有已确认的结对对象", html);
+    }
+
+    [Fact]
     public async Task MyWork_ShowsAContactWithoutStartDateAsDue()
     {
         var html = await (await site.SignInAsync("member1")).GetStringAsync("/admin/my-work", Ct);
