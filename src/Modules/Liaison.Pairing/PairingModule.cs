@@ -1,4 +1,9 @@
+using Liaison.Pairing.Admin;
 using Liaison.Pairing.Data;
+using Liaison.Pairing.Recipes;
+using Liaison.Pairing.Services;
+using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +21,14 @@ public sealed class PairingModule : LiaisonModule
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<IRecipeStepHandler, PairingStep>();
+        services.AddScoped<PairingInputLoader>();
+        services.AddScoped<PairingService>();
+        services.AddScoped<PairChanges>();
+        services.AddScoped<PairQueries>();
+        services.AddScoped<PairingBranches>();
+        services.AddScoped<PairingPage>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)
