@@ -25,6 +25,8 @@ public sealed class OrganizationAdminController(LiaisonDbContext db, Organizatio
     {
         var scope = await organizations.GetAsync(User);
 
+        // Siblings keep the order they were created in (ids are ULIDs; the demo numbers its branches), not
+        // the ordinal order of Chinese names, which would put 第二 before 第一.
         // The latest version names the node (a draft rename shows here first); Published says whether it is live.
         var rows = await db.Set<OrganizationIndex>().AsNoTracking().Where(o => o.Latest || o.Published).ToListAsync();
         var nodes = rows.GroupBy(o => o.ContentItemId)
@@ -41,7 +43,7 @@ public sealed class OrganizationAdminController(LiaisonDbContext db, Organizatio
             var id = node.Row.ContentItemId;
             var managed = scope.ManagesBranch(id) || (node.Row.Kind == OrganizationKind.Group && scope.ManagesBranch(node.Row.ParentContentItemId));
             var children = nodes.Where(n => n.Row.ParentContentItemId == id && n.Row.ContentItemId != id)
-                .OrderBy(n => n.Row.Kind).ThenBy(n => n.Row.Name).Select(Build).ToList();
+                .OrderBy(n => n.Row.Kind).ThenBy(n => n.Row.ContentItemId, StringComparer.Ordinal).Select(Build).ToList();
             return new OrganizationNode(id, node.Row.Name, node.Row.Kind, node.Published, managed,
                 managed ? members.Where(m => m.BranchId == id || m.GroupId == id).Sum(m => m.Count) : 0,
                 managed ? masses.Where(m => m.BranchId == id).Sum(m => m.Count) : 0,
@@ -49,7 +51,7 @@ public sealed class OrganizationAdminController(LiaisonDbContext db, Organizatio
         }
 
         var roots = nodes.Where(n => n.Row.ParentContentItemId is null || !ids.Contains(n.Row.ParentContentItemId))
-            .OrderBy(n => n.Row.Kind).ThenBy(n => n.Row.Name).Select(Build).ToList();
+            .OrderBy(n => n.Row.Kind).ThenBy(n => n.Row.ContentItemId, StringComparer.Ordinal).Select(Build).ToList();
         return View(new OrganizationTreeViewModel(roots, scope.AllBranches));
     }
 }
