@@ -1,6 +1,16 @@
+using Liaison.Contacts.Admin;
+using Liaison.Contacts.Audit;
+using Liaison.Contacts.MyWork;
 using Liaison.Contacts.Data;
+using Liaison.Contacts.Parts;
+using Liaison.Contacts.Security;
+using Liaison.Contents.Security;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Display;
 using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using Microsoft.AspNetCore.Mvc;
+using LiaisonSite.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +27,21 @@ public sealed class ContactsModule : LiaisonModule
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IPermissionProvider, Permissions>();
         services.AddScoped<IIndexProvider, ContactIndexProvider>();
+        services.AddScoped<IContentHandler, ContactPartHandler>();
+        services.AddScoped<IContentPartDriver, ContactPartDriver>();
+        services.AddScoped<ContactCategoryText>();
+        services.AddScoped<ContactChoices>();
+        services.AddScoped<ContactAccessLog>();
+        services.AddScoped<ContactAccessScope>();
+        services.AddScoped<IContentAccessScope>(sp => sp.GetRequiredService<ContactAccessScope>());
+        services.AddScoped<ContactExportFilter>();
+        services.AddScoped<IContentExportFilter>(sp => sp.GetRequiredService<ContactExportFilter>());
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<ContactListQuery>();
+        services.AddScoped<MyWorkService>();
+        services.Configure<MvcOptions>(o => o.Filters.Add(new MemberLandingFilter()));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => ContactIndex.Configure(modelBuilder);

@@ -1,7 +1,12 @@
+using Liaison.Organization.AccessLog;
+using Liaison.Organization.Admin;
+using Liaison.Organization.Coverage;
 using Liaison.Organization.Data;
 using Liaison.Organization.Services;
+using Liaison.Organization.Visits;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +30,18 @@ public sealed class OrganizationModule : LiaisonModule
         services.AddScoped<IIndexProvider, OrganizationIndexProvider>();
         services.AddScoped<OrganizationScope>();
         services.AddSingleton<PersonalDataProtector>();
+
+        // orgadmin: admin pages, coverage, visits, access log.
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<IUserBranches, UserBranches>();
+        services.AddScoped<IRosterReferences, OrganizationReferences>();
+        services.AddScoped<AccessLogWriter>();
+        services.AddScoped<RosterLookups>();
+        services.AddScoped<MemberForm>();
+        services.AddScoped<PersonForm>();
+        services.AddScoped<ContactPointService>();
+        services.AddScoped<CoverageService>();
+        services.AddScoped<VisitScope>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -23,6 +23,7 @@ public sealed class ContentEditorController(
     IContentDisplayManager display,
     IAuthorizationService authorization,
     LiaisonDbContext db,
+    ContentViewAudit audit,
     IStringLocalizer<ContentEditorController> S) : Controller
 {
     [HttpGet("new/{type}")]
@@ -51,6 +52,7 @@ public sealed class ContentEditorController(
     public async Task<IActionResult> Edit(string id)
     {
         var item = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
+        await audit.ViewedAsync(User, [item], "editor");
         return View(await EditorAsync(item, isNew: false, item.ConcurrencyStamp));
     }
 

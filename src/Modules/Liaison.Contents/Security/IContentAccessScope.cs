@@ -19,4 +19,26 @@ public interface IContentAccessScope
 
     /// <summary>Whether the user may do the operation to the item (a new, unsaved item when creating).</summary>
     Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation);
+
+    /// <summary>
+    /// The user was shown these governed items (editor, preview, API); a scope over sensitive records writes its
+    /// access log here. <paramref name="channel"/> names where ("editor", "preview", "api", "api-list").
+    /// </summary>
+    Task ViewedAsync(ClaimsPrincipal user, IReadOnlyList<ContentItem> items, string channel) => Task.CompletedTask;
+}
+
+/// <summary>Passes the items a user was shown to the scopes that govern their types.</summary>
+public sealed class ContentViewAudit(IEnumerable<IContentAccessScope> scopes)
+{
+    public async Task ViewedAsync(ClaimsPrincipal user, IReadOnlyCollection<ContentItem> items, string channel)
+    {
+        foreach (var scope in scopes)
+        {
+            var governed = items.Where(i => scope.ContentTypes.Contains(i.ContentType)).ToList();
+            if (governed.Count > 0)
+            {
+                await scope.ViewedAsync(user, governed, channel);
+            }
+        }
+    }
 }
