@@ -31,6 +31,8 @@ public sealed class PageTitleTests(SiteFactory site) : IClassFixture<SiteFactory
     [InlineData("/admin/recipes", "导入配方")]
     [InlineData("/admin/recipes/export", "导出配方")]
     [InlineData("/admin/settings", "站点设置")]
+    [InlineData("/admin/pairing", "结对互动")]
+    [InlineData("/admin/pairing/history", "结对历史")]
     public async Task AdminPage_HasPageAdminAndSiteInTitle_AndOneH1(string path, string page)
     {
         var client = await site.SignInAsync(SiteFactory.AdminUserName);

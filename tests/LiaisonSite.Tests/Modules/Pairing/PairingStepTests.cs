@@ -1,6 +1,12 @@
+using Liaison.ContentParts;
+using Liaison.Organization.Data;
 using Liaison.Pairing.Data;
+using Liaison.Pairing.Services;
+using Liaison.Pairing.Terms;
+using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Modules.Pairing;
@@ -28,6 +34,37 @@ public sealed class PairingStepTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.All(first, p => Assert.Equal(PairStatus.Confirmed, p.Status));
         Assert.Equal(first.Select(p => (p.Id, p.MemberId, p.PersonId)), second.Select(p => (p.Id, p.MemberId, p.PersonId)));
         Assert.Empty(await PairingRoster.PairsAsync(site.Services, "branch-2", "2035-2036-1", Cancel));
+    }
+
+    [Fact]
+    public async Task DemoRecipe_ConfirmsABalancedPairingOfTheCurrentTerm()
+    {
+        var term = SchoolTerm.Current(DateTime.UtcNow.ToShanghaiTime());
+        var (members, persons) = await PairingRoster.ActiveAsync(site.Services, "branch-1", Cancel);
+
+        var pairs = await PairingRoster.PairsAsync(site.Services, "branch-1", term, Cancel);
+
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, p => Assert.Equal(PairStatus.Confirmed, p.Status));
+        Assert.Equal(persons.Order(), pairs.Select(p => p.PersonId).Order());
+        var loads = members.Select(m => pairs.Count(p => p.MemberId == m)).ToList();
+        Assert.True(loads.Max() - loads.Min() <= 1, $"Loads {string.Join(",", loads)} are not balanced.");
+    }
+
+    [Fact]
+    public async Task PartnersOf_GivesTheMembersConfirmedPartnersWithNames()
+    {
+        var term = SchoolTerm.Current(DateTime.UtcNow.ToShanghaiTime());
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        var member = await db.Set<PartyMember>().SingleAsync(m => m.UserName == "member1", Cancel);
+
+        var partners = await scope.ServiceProvider.GetRequiredService<PairQueries>().PartnersOfAsync(member.Id, term);
+
+        var expected = await db.Set<Pair>().Where(p => p.MemberId == member.Id && p.Term == term && p.Status == PairStatus.Confirmed)
+            .Select(p => p.Person!.Name).ToListAsync(Cancel);
+        Assert.NotEmpty(partners);
+        Assert.Equal(expected.Order(), partners.Select(p => p.Name).Order());
     }
 
     [Theory]
