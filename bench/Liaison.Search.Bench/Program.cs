@@ -51,15 +51,22 @@ await using (var scope = provider.CreateAsyncScope())
 // loads SmartCn's dictionaries and compiles Lucene's code, so that the timed bare run does not pay for them.
 var sanitizer = new BenchSanitizer();
 Bare(items.Take(1000), Path.Combine(folder, "warmup"));
+var process = Process.GetCurrentProcess();
+var cpu = process.TotalProcessorTime;
 var bare = Stopwatch.StartNew();
 Bare(items, Path.Combine(folder, "bare"));
 bare.Stop();
+process.Refresh();
+var bareCpu = process.TotalProcessorTime - cpu;
 
 // Our pipeline: tasks read from the database after the cursor, published versions loaded, the index committed.
 var indexer = provider.GetRequiredService<SearchIndexer>();
+cpu = process.TotalProcessorTime;
 var pipeline = Stopwatch.StartNew();
 var applied = await indexer.UpdateAsync();
 pipeline.Stop();
+process.Refresh();
+var pipelineCpu = process.TotalProcessorTime - cpu;
 
 var store = provider.GetRequiredService<SearchStore>();
 var search = provider.GetRequiredService<SearchService>();
@@ -76,8 +83,9 @@ for (var i = 0; i < 1000; i++)
 
 latencies.Sort();
 Console.WriteLine($"items: {count}, tasks applied: {applied}, documents: {store.Index.DocumentCount}");
-Console.WriteLine($"bare IndexWriter: {bare.Elapsed.TotalSeconds:F1} s, {count / bare.Elapsed.TotalSeconds:F0} docs/s");
-Console.WriteLine($"pipeline (tasks → indexer → index): {pipeline.Elapsed.TotalSeconds:F1} s, {count / pipeline.Elapsed.TotalSeconds:F0} docs/s, {bare.Elapsed.TotalSeconds / pipeline.Elapsed.TotalSeconds:P0} of bare");
+Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"bare IndexWriter: {bare.Elapsed.TotalSeconds:F1} s, {count / bare.Elapsed.TotalSeconds:F0} docs/s (CPU {bareCpu.TotalSeconds:F1} s)");
+Console.WriteLine($"pipeline (tasks → indexer → index): {pipeline.Elapsed.TotalSeconds:F1} s, {count / pipeline.Elapsed.TotalSeconds:F0} docs/s, {bare.Elapsed.TotalSeconds / pipeline.Elapsed.TotalSeconds:P0} of bare (CPU {pipelineCpu.TotalSeconds:F1} s)");
 Console.WriteLine($"search over 1000 queries: p50 {latencies[499]:F2} ms, p95 {latencies[949]:F2} ms, max {latencies[^1]:F2} ms");
 store.Dispose();
 Directory.Delete(folder, recursive: true);

@@ -20,6 +20,8 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
     // The background loop and an admin rebuild must not interleave.
     private readonly SemaphoreSlim _lock = new(1, 1);
 
+    private readonly TaskBatchReader _reader = new(scopes);
+
     // Rebuilt from the durable cursor after a failed pass: re-applying a task is harmless, skipping one is not.
     private TaskCursor? _cursor;
 
@@ -64,40 +66,37 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
 
     private async Task<int> ApplyPendingAsync(TaskCursor cursor, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         IReadOnlyDictionary<string, string>? names = null;
         var after = cursor.High;
-        var gaps = cursor.Gaps.ToList();
         var done = new List<long>();
         var applied = 0;
+
+        // Late tasks filling a gap are looked up once per pass, new ones batch by batch after the highest id read.
+        var next = _reader.ReadAsync(after, [.. cursor.Gaps], cancellationToken);
         while (true)
         {
-            // Late tasks filling a gap are looked up once per pass, new ones batch by batch after the highest id read.
-            var tasks = await db.Set<IndexingTask>().AsNoTracking()
-                .Where(t => t.Id > after || gaps.Contains(t.Id))
-                .OrderBy(t => t.Id).Take(BatchSize)
-                .Select(t => new { t.Id, t.ContentItemId })
-                .ToListAsync(cancellationToken);
-            gaps = [];
-            if (tasks.Count > 0)
+            var batch = await next;
+            var full = batch.TaskIds.Count == BatchSize;
+            if (full)
             {
-                names ??= await scope.ServiceProvider.GetRequiredService<ITypeNameSource>().GetDisplayNamesAsync();
-                var ids = tasks.Select(t => t.ContentItemId).Distinct().ToList();
-                var published = await db.ContentItems.AsNoTracking()
-                    .Where(c => c.Published && ids.Contains(c.ContentItemId))
-                    .ToDictionaryAsync(c => c.ContentItemId, cancellationToken);
-                foreach (var id in ids)
-                {
-                    Apply(id, published.GetValueOrDefault(id), names);
-                }
-
-                after = Math.Max(after, tasks[^1].Id);
-                done.AddRange(tasks.Select(t => t.Id));
-                applied += tasks.Count;
+                // Load the next batch while this one is analysed, so the database and Lucene use both cores.
+                after = Math.Max(after, batch.TaskIds[^1]);
+                next = _reader.ReadAsync(after, [], cancellationToken);
             }
 
-            if (tasks.Count < BatchSize || done.Count >= CommitEvery)
+            if (batch.TaskIds.Count > 0)
+            {
+                names ??= await TypeNamesAsync();
+                foreach (var id in batch.ItemIds)
+                {
+                    Apply(id, batch.Published.GetValueOrDefault(id), names);
+                }
+
+                done.AddRange(batch.TaskIds);
+                applied += batch.TaskIds.Count;
+            }
+
+            if (!full || done.Count >= CommitEvery)
             {
                 // Also when nothing came: the cursor gives up old gaps then.
                 if (done.Count > 0)
@@ -114,32 +113,45 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
                 }
             }
 
-            if (tasks.Count < BatchSize)
+            if (!full)
             {
                 return applied;
             }
         }
     }
 
-    private async Task<int> RebuildCoreAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string>> TypeNamesAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        return await scope.ServiceProvider.GetRequiredService<ITypeNameSource>().GetDisplayNamesAsync();
+    }
 
-        // Tasks written while we read are applied afterwards; applying twice is harmless.
-        var lastTask = await db.Set<IndexingTask>().MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
-        var names = await scope.ServiceProvider.GetRequiredService<ITypeNameSource>().GetDisplayNamesAsync();
+    private async Task<int> RebuildCoreAsync(CancellationToken cancellationToken)
+    {
+        long lastTask;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // Tasks written while we read are applied afterwards; applying twice is harmless.
+            lastTask = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<IndexingTask>()
+                .MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        }
+
+        var names = await TypeNamesAsync();
 
         // Until the end commits, searches see the old index; if this fails, the next pass starts over.
         store.RebuildNeeded = true;
         store.Index.DeleteAll();
         var count = 0;
-        long lastId = 0;
+        var next = _reader.ReadPublishedAsync(0, cancellationToken);
         while (true)
         {
-            var items = await db.ContentItems.AsNoTracking()
-                .Where(c => c.Published && c.Id > lastId).OrderBy(c => c.Id).Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            var items = await next;
+            var full = items.Count == BatchSize;
+            if (full)
+            {
+                next = _reader.ReadPublishedAsync(items[^1].Id, cancellationToken);
+            }
+
             foreach (var item in items)
             {
                 // The index is empty, so adding skips the delete-by-id an update costs.
@@ -147,12 +159,10 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
             }
 
             count += items.Count;
-            if (items.Count < BatchSize)
+            if (!full)
             {
                 break;
             }
-
-            lastId = items[^1].Id;
         }
 
         store.Index.Commit();
