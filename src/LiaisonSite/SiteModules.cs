@@ -20,5 +20,8 @@ public static class SiteModules
         new Liaison.Media.MediaModule(),
         new Liaison.Notices.NoticesModule(),
         new Liaison.Search.SearchModule(),
+        new Liaison.Organization.OrganizationModule(),
+        new Liaison.Pairing.PairingModule(),
+        new Liaison.Contacts.ContactsModule(),
     ]);
 }

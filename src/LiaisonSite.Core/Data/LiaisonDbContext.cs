@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Modules;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -14,13 +15,16 @@ namespace LiaisonSite.Core.Data;
 /// Provider-specific subclasses in the host carry the migrations.
 /// </summary>
 public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog catalog)
-    : IdentityDbContext<LiaisonUser, LiaisonRole, string>(options)
+    : IdentityDbContext<LiaisonUser, LiaisonRole, string>(options), IDataProtectionKeyContext
 {
     private readonly List<Func<Task>> _afterCommit = [];
 
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
 
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+
+    /// <summary>The data-protection key ring, shared by every node (cookies, antiforgery, personal data at rest).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Set by the content services; null while the model is built at design time.</summary>
     internal ContentIndexWriter? IndexWriter { get; set; }
@@ -104,6 +108,8 @@ public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog c
             e.HasIndex(x => new { x.ContentType, x.Published, x.Latest, x.ModifiedUtc });
             e.HasIndex(x => new { x.Owner, x.Latest });
         });
+
+        builder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));
 
         builder.Entity<DocumentRecord>(e =>
         {

@@ -6,24 +6,23 @@ using StackExchange.Redis;
 namespace LiaisonSite.Core.Hosting;
 
 /// <summary>
-/// What web nodes must share. One node: data-protection keys in the app-data folder, output cache in memory.
-/// Several nodes (Liaison:Redis:Configuration set): keys and the output cache in Redis, so a cookie issued by one
-/// node is read by the others and a publish on one node evicts the cached pages of all.
+/// What web nodes must share. Data-protection keys live in the database, beside the personal data they encrypt
+/// at rest (a Redis flush or a lost app-data folder must not make phone numbers unreadable), so every node on
+/// the same database reads every cookie. The output cache is in memory on one node; with
+/// Liaison:Redis:Configuration set it moves to Redis, so a publish on one node evicts the cached pages of all.
 /// </summary>
 internal static class SharedStateServices
 {
     public static void AddLiaisonSharedState(this IServiceCollection services, LiaisonOptions options)
     {
-        var dataProtection = services.AddDataProtection().SetApplicationName("LiaisonSite");
+        services.AddDataProtection().SetApplicationName("LiaisonSite").PersistKeysToDbContext<LiaisonDbContext>();
         if (options.RedisConfiguration is null)
         {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.AppData, "DataProtection-Keys")));
             return;
         }
 
         var redis = ConnectionMultiplexer.Connect(options.RedisConfiguration);
         services.AddSingleton<IConnectionMultiplexer>(redis);
-        dataProtection.PersistKeysToStackExchangeRedis(redis, options.RedisInstanceName + "data-protection-keys");
         services.AddStackExchangeRedisOutputCache(o =>
         {
             o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(redis);

@@ -20,6 +20,7 @@ public sealed class ContentAdminController(
     IContentDisplayManager display,
     ContentQueries queries,
     LiaisonDbContext db,
+    ContentViewAudit audit,
     IStringLocalizer<ContentAdminController> S) : Controller
 {
     [HttpGet("")]
@@ -121,6 +122,7 @@ public sealed class ContentAdminController(
     public async Task<IActionResult> Preview(string id)
     {
         var item = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
+        await audit.ViewedAsync(User, [item], "preview");
         return View(new ContentPreviewViewModel(item, await display.BuildDisplayAsync(item, "Detail")));
     }
 }

@@ -6,6 +6,7 @@ using LiaisonSite.Core.Display;
 using LiaisonSite.Core.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Liaison.Contents.Admin;
@@ -22,6 +23,7 @@ public sealed class ContentEditorController(
     IContentDisplayManager display,
     IAuthorizationService authorization,
     LiaisonDbContext db,
+    ContentViewAudit audit,
     IStringLocalizer<ContentEditorController> S) : Controller
 {
     [HttpGet("new/{type}")]
@@ -50,6 +52,7 @@ public sealed class ContentEditorController(
     public async Task<IActionResult> Edit(string id)
     {
         var item = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
+        await audit.ViewedAsync(User, [item], "editor");
         return View(await EditorAsync(item, isNew: false, item.ConcurrencyStamp));
     }
 
@@ -92,12 +95,7 @@ public sealed class ContentEditorController(
         }
         catch (ContentConcurrencyException e)
         {
-            // Show what the user typed so that nothing is lost, but keep their stale stamp: saving again is refused
-            // until they reload the item.
-            var latest = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
-            await display.UpdateEditorAsync(latest, Request.Form);
-            ModelState.AddModelError("", e.Message);
-            return View("Edit", await EditorAsync(latest, isNew: false, concurrencyStamp));
+            return await StaleAsync(id, concurrencyStamp, e.Message);
         }
 
         var item = (await contentManager.GetAsync(id, VersionOptions.DraftRequired))!;
@@ -119,8 +117,31 @@ public sealed class ContentEditorController(
             return InvalidEditor(errors, await EditorAsync(item, isNew: false, concurrencyStamp));
         }
 
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save won the race between the stamp check above and this write.
+            db.ChangeTracker.Clear();
+            return await StaleAsync(id, concurrencyStamp,
+                S["This item was saved by someone else at the same moment. Your changes were not saved: reload the item and make them again."]);
+        }
+
         return Saved(item, publish);
+    }
+
+    /// <summary>
+    /// Shows what the user typed so that nothing is lost, but keeps their stale stamp: saving again is refused
+    /// until they reload the item.
+    /// </summary>
+    private async Task<IActionResult> StaleAsync(string id, string? concurrencyStamp, string message)
+    {
+        var latest = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
+        await display.UpdateEditorAsync(latest, Request.Form);
+        ModelState.AddModelError("", message);
+        return View("Edit", await EditorAsync(latest, isNew: false, concurrencyStamp));
     }
 
     private IActionResult Saved(ContentItem item, bool publish)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Liaison.Contents.Security;
 using Liaison.Contents.Services;
 using LiaisonSite.Core.ContentManagement;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +34,7 @@ internal static class ContentApi
 
     private static async Task<Results<Ok<ContentListResponse>, ValidationProblem>> ListAsync(
         string? type, string? status, string? page, string? pageSize,
-        ClaimsPrincipal user, ContentQueries queries, IStringLocalizer<ContentListResponse> S)
+        ClaimsPrincipal user, ContentQueries queries, ContentViewAudit audit, IStringLocalizer<ContentListResponse> S)
     {
         var errors = new Dictionary<string, string[]>();
         var latest = ReadStatus(status, errors, S);
@@ -58,11 +59,13 @@ internal static class ContentApi
         var total = await query.CountAsync();
         var items = await query.OrderByDescending(c => c.PublishedUtc ?? c.ModifiedUtc).ThenByDescending(c => c.Id)
             .Skip((pageNumber - 1) * size).Take(size).ToListAsync();
+        await audit.ViewedAsync(user, items, "api-list");
         return TypedResults.Ok(new ContentListResponse(total, [.. items.Select(ContentItemJson.ToJson)]));
     }
 
     private static async Task<Results<Ok<JsonObject>, NotFound, ValidationProblem>> GetAsync(
-        string contentItemId, string? status, ClaimsPrincipal user, ContentQueries queries, IStringLocalizer<ContentListResponse> S)
+        string contentItemId, string? status, ClaimsPrincipal user, ContentQueries queries, ContentViewAudit audit,
+        IStringLocalizer<ContentListResponse> S)
     {
         var errors = new Dictionary<string, string[]>();
         var latest = ReadStatus(status, errors, S);
@@ -72,7 +75,13 @@ internal static class ContentApi
         }
 
         var item = await (await queries.VisibleAsync(user, latest)).FirstOrDefaultAsync(c => c.ContentItemId == contentItemId);
-        return item is null ? TypedResults.NotFound() : TypedResults.Ok(ContentItemJson.ToJson(item));
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.ViewedAsync(user, [item], "api");
+        return TypedResults.Ok(ContentItemJson.ToJson(item));
     }
 
     private static bool ReadStatus(string? status, Dictionary<string, string[]> errors, IStringLocalizer S)

@@ -9,6 +9,7 @@ using LiaisonSite.Core.Recipes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Liaison.Contents.Api;
@@ -24,7 +25,7 @@ internal sealed partial class ContentApiWriter(
     LiaisonDbContext db,
     IStringLocalizer<ContentApiWriter> S)
 {
-    public async Task<Results<Ok<JsonObject>, Created<JsonObject>, ValidationProblem, ForbidHttpResult>> SaveAsync(
+    public async Task<Results<Ok<JsonObject>, Created<JsonObject>, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> SaveAsync(
         JsonObject body, ClaimsPrincipal user)
     {
         var id = body.GetString("ContentItemId");
@@ -93,7 +94,17 @@ internal sealed partial class ContentApiWriter(
                 .ToDictionary(g => g.Key, g => g.Select(error => error.Message).ToArray()));
         }
 
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request saved the same item between our read and our write; the version rows are unchanged.
+            return TypedResults.Problem(S["The item was changed by another request at the same time. Nothing was saved: read it again and retry."],
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
         var json = ContentItemJson.ToJson(item);
         return existing is null
             ? TypedResults.Created($"/api/content/{item.ContentItemId}", json)

@@ -7,14 +7,27 @@ namespace Liaison.Contents.Security;
 
 /// <summary>
 /// The one place that decides owner-based content rights: "X" covers every item, "XOwn" the caller's own items,
-/// and holding "X" implies "XOwn".
+/// and holding "X" implies "XOwn". Items of a type governed by an <see cref="IContentAccessScope"/> are decided by
+/// that scope alone.
 /// </summary>
-internal sealed class ContentAuthorizationHandler(IPermissionService permissions) : AuthorizationHandler<ContentOperationRequirement>
+internal sealed class ContentAuthorizationHandler(IPermissionService permissions, IEnumerable<IContentAccessScope> scopes)
+    : AuthorizationHandler<ContentOperationRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ContentOperationRequirement requirement)
     {
         var user = context.User;
         var item = context.Resource as ContentItem;
+        var scope = item is null ? null : scopes.FirstOrDefault(s => s.ContentTypes.Contains(item.ContentType));
+        if (scope is not null)
+        {
+            if (await scope.AuthorizeAsync(user, item!, requirement.Operation))
+            {
+                context.Succeed(requirement);
+            }
+
+            return;
+        }
+
         var own = item is null || IsOwner(user, item);
         var allowed = requirement.Operation switch
         {

@@ -83,7 +83,7 @@ public sealed class RecipesAdminController(
         }
 
         var exporter = HttpContext.RequestServices.GetRequiredService<RecipeExporter>();
-        var recipe = await exporter.ExportAsync(new RecipeExportRequest(definitionTypes, contentTypes, versions == "latest"), cancellationToken);
+        var recipe = await exporter.ExportAsync(new RecipeExportRequest(definitionTypes, contentTypes, versions == "latest", User), cancellationToken);
         var bytes = Encoding.UTF8.GetBytes(recipe.ToJsonString(s_indented));
         return File(bytes, "application/json", $"liaison-export-{clock.GetUtcNow():yyyy-MM-dd}.recipe.json");
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
@@ -6,14 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Recipes.Services;
 
-/// <summary>What to export: the definitions of some types, and the items of some types (published or latest versions).</summary>
-internal sealed record RecipeExportRequest(IReadOnlyCollection<string> DefinitionTypes, IReadOnlyCollection<string> ContentTypes, bool LatestVersions);
+/// <summary>
+/// What to export: the definitions of some types, and the items of some types (published or latest versions), for
+/// <paramref name="User"/> (the <see cref="IContentExportFilter"/>s decide which items that user may take away).
+/// </summary>
+internal sealed record RecipeExportRequest(
+    IReadOnlyCollection<string> DefinitionTypes, IReadOnlyCollection<string> ContentTypes, bool LatestVersions, ClaimsPrincipal? User = null);
 
 /// <summary>
 /// Writes a recipe that recreates the chosen definitions and items on another site: a ContentDefinition step in the
 /// nested settings shape and a Content step with the items in <see cref="ContentItemJson"/> shape.
 /// </summary>
-internal sealed class RecipeExporter(IContentDefinitionManager definitions, LiaisonDbContext db, TimeProvider clock)
+internal sealed class RecipeExporter(
+    IContentDefinitionManager definitions, LiaisonDbContext db, IEnumerable<IContentExportFilter> filters, TimeProvider clock)
 {
     public async Task<JsonObject> ExportAsync(RecipeExportRequest request, CancellationToken cancellationToken = default)
     {
@@ -37,10 +43,15 @@ internal sealed class RecipeExporter(IContentDefinitionManager definitions, Liai
         if (request.ContentTypes.Count > 0)
         {
             var chosen = request.ContentTypes.ToList();
-            var items = await db.ContentItems.AsNoTracking()
+            IReadOnlyList<ContentItem> items = await db.ContentItems.AsNoTracking()
                 .Where(c => chosen.Contains(c.ContentType) && (request.LatestVersions ? c.Latest : c.Published))
                 .OrderBy(c => c.Id)
                 .ToListAsync(cancellationToken);
+            foreach (var filter in filters)
+            {
+                items = await filter.FilterAsync(request.User, items, cancellationToken);
+            }
+
             steps.Add(new JsonObject
             {
                 ["name"] = "Content",

@@ -133,4 +133,19 @@ public sealed class ContentApiTests(SiteFactory site) : IClassFixture<SiteFactor
         Assert.Contains("/api/content/{contentItemId}", document, StringComparison.Ordinal);
         Assert.DoesNotContain("/admin/contents", document, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ConcurrentUpdates_OfOneItem_AreSavedOrRefusedWith409_NeverAServerError()
+    {
+        var editor = await site.SignInAsync("editor1");
+        var path = Unique("race-");
+        var id = await CreateViaApiAsync(editor, Unique("并发"), path, published: false);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => PostItemAsync(editor, Page(Unique("并发修改" + i), path, published: false, id))));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(editor, $"/api/content/{id}?status=latest")).StatusCode);
+    }
 }

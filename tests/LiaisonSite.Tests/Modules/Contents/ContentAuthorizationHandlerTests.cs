@@ -69,7 +69,7 @@ public sealed class ContentAuthorizationHandlerTests
     {
         var requirement = ContentOperationRequirement.For(operation);
         var context = new AuthorizationHandlerContext([requirement], caller.User, item);
-        await new ContentAuthorizationHandler(caller.Permissions).HandleAsync(context);
+        await new ContentAuthorizationHandler(caller.Permissions, []).HandleAsync(context);
         return context.HasSucceeded;
     }
 

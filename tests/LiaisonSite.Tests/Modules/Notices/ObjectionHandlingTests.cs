@@ -17,6 +17,8 @@ public sealed class ObjectionHandlingTests(NoticeSiteFactory site) : IClassFixtu
 
     public async ValueTask InitializeAsync()
     {
+        // A secretary's branch comes from their member row (the organization roster).
+        await Organization.OrganizationSeed.EnsureDemoMembersAsync(site.Services);
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         if (!await db.Set<Objection>().AnyAsync(Cancel))

@@ -1,0 +1,87 @@
+using Liaison.Contacts.Audit;
+using Liaison.Contacts.Parts;
+using Liaison.Contacts.Security;
+using Liaison.Organization.Data;
+using Liaison.Organization.Services;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Mvc;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Liaison.Contacts.Admin;
+
+public sealed record ContactListViewModel(
+    ContactListFilter Filter, IReadOnlyList<ContactRow> Rows, Pager Pager, IReadOnlyList<MemberChoice> Members,
+    IReadOnlyList<(string Id, string Name)> Branches, bool CanEdit, bool CanExportSensitive);
+
+/// <summary>
+/// 联系对象: the assignments the user may see, filtered, with an .xlsx export. Anyone with the admin may open it; the
+/// query shows a member their own, a secretary their branch and the committee all. Names of people in the
+/// sensitive categories are not listed: opening the item shows them and writes the access log.
+/// </summary>
+[Admin]
+[Route("admin/contacts")]
+public sealed class ContactsAdminController(
+    ContactListQuery query,
+    OrganizationScope organization,
+    ContactExportFilter exportRule,
+    ContactAccessLog log,
+    ContactCategoryText categories,
+    LiaisonDbContext db,
+    TimeProvider clock,
+    IStringLocalizer<ContactsAdminController> S) : Controller
+{
+    private const int PageSize = 30;
+
+    [HttpGet("")]
+    [RequirePermission("Admin.Access")]
+    public async Task<IActionResult> Index([FromQuery] ContactListFilter filter)
+    {
+        var rows = await query.QueryAsync(User, filter);
+        var (page, _) = Pager.Normalize(filter.Page, PageSize);
+        var pager = new Pager(page, PageSize, await rows.CountAsync());
+        var list = await rows.Skip(pager.Skip).Take(PageSize).ToListAsync();
+        var (members, branches) = await query.ChoicesAsync(User);
+        var scope = await organization.GetAsync(User);
+        return View(new ContactListViewModel(filter, list, pager, members, branches, scope.ManagesAnyBranch,
+            await exportRule.MayExportSensitiveAsync(User)));
+    }
+
+    /// <summary>The filtered list as a spreadsheet; sensitive rows only with Contacts.ExportSensitive, and logged.</summary>
+    [HttpGet("export")]
+    [RequirePermission("Admin.Access")]
+    public async Task<IActionResult> Export([FromQuery] ContactListFilter filter)
+    {
+        var rows = await (await query.QueryAsync(User, filter)).ToListAsync();
+        if (!await exportRule.MayExportSensitiveAsync(User))
+        {
+            rows = [.. rows.Where(r => !r.Sensitive)];
+        }
+
+        if (await log.AddAsync(User, rows.Select(r => new SeenContact(r.ContentItemId, r.ToPart())), AccessActions.Export, "xlsx") > 0)
+        {
+            await db.SaveChangesAsync();
+        }
+
+        var sheet = rows.Select(r => new Dictionary<string, object?>
+        {
+            [S["Member number"]] = r.MemberNumber,
+            [S["Member"]] = r.MemberName,
+            [S["Party branch"]] = r.BranchName,
+            [S["Person number"]] = r.PersonNumber,
+            [S["Person to contact"]] = r.PersonName,
+            [S["Staff or student"]] = r.PersonKind == PersonKind.Student ? S["Student"].Value : S["Staff member"].Value,
+            [S["Category"]] = categories.Name(r.Category),
+            [S["Start date"]] = r.StartDate?.ToString("yyyy-MM-dd"),
+            [S["End date"]] = r.EndDate?.ToString("yyyy-MM-dd"),
+        }).ToList();
+        var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, sheet, sheetName: S["Contacts"], excelType: ExcelType.XLSX);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"contacts-{ContactDates.Today(clock):yyyy-MM-dd}.xlsx");
+    }
+}

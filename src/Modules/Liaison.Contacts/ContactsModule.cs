@@ -1,0 +1,48 @@
+using Liaison.Contacts.Admin;
+using Liaison.Contacts.Audit;
+using Liaison.Contacts.MyWork;
+using Liaison.Contacts.Data;
+using Liaison.Contacts.Parts;
+using Liaison.Contacts.Security;
+using Liaison.Contents.Security;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using Microsoft.AspNetCore.Mvc;
+using LiaisonSite.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Contacts;
+
+/// <summary>
+/// Contact assignments (联系对象, SPEC R1) as the Contact content type, scoped to the member, their branch and the
+/// committee; the sensitive categories are audited; and the member's own page, 我的联系工作.
+/// </summary>
+public sealed class ContactsModule : LiaisonModule
+{
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.Pairing.PairingModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddScoped<IIndexProvider, ContactIndexProvider>();
+        services.AddScoped<IContentHandler, ContactPartHandler>();
+        services.AddScoped<IContentPartDriver, ContactPartDriver>();
+        services.AddScoped<ContactCategoryText>();
+        services.AddScoped<ContactChoices>();
+        services.AddScoped<ContactAccessLog>();
+        services.AddScoped<ContactAccessScope>();
+        services.AddScoped<IContentAccessScope>(sp => sp.GetRequiredService<ContactAccessScope>());
+        services.AddScoped<ContactExportFilter>();
+        services.AddScoped<IContentExportFilter>(sp => sp.GetRequiredService<ContactExportFilter>());
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<ContactListQuery>();
+        services.AddScoped<MyWorkService>();
+        services.Configure<MvcOptions>(o => o.Filters.Add(new MemberLandingFilter()));
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder) => ContactIndex.Configure(modelBuilder);
+}

@@ -1,0 +1,69 @@
+using Liaison.Contacts.Audit;
+using Liaison.Organization.Data;
+using Liaison.Organization.Services;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Mvc;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Contacts.MyWork;
+
+/// <summary>
+/// 我的联系工作: the signed-in member's contacts by category, partners, contact points and what is due. It takes no
+/// id: whose page it is comes from the sign-in, so nobody can open another member's.
+/// </summary>
+[Admin]
+[Route("admin/my-work")]
+public sealed class MyWorkController(
+    MyWorkService work, IPermissionService permissions, PersonalDataProtector protector, LiaisonDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    [RequirePermission("Admin.Access")]
+    public Task<IActionResult> Index() => PageAsync(new Dictionary<string, string>());
+
+    /// <summary>Shows the full phone number of one of the member's own contacts, and logs it.</summary>
+    [HttpPost("reveal/{id}")]
+    [RequirePermission("Organization.RevealPersonalData")]
+    public async Task<IActionResult> Reveal(string id)
+    {
+        var member = await work.MemberAsync(User);
+        var contact = member is null ? null : (await work.ContactsAsync(member)).FirstOrDefault(c => c.ContentItemId == id);
+        if (member is null || contact is null)
+        {
+            return NotFound();
+        }
+
+        var person = await db.Set<MassPerson>().FirstAsync(p => p.Id == contact.PersonId);
+        var phone = protector.Reveal(person.Phone);
+        db.Set<PersonalDataAccess>().Add(new PersonalDataAccess
+        {
+            Utc = clock.GetUtcNow().UtcDateTime,
+            UserName = User.Identity?.Name ?? "",
+            Action = AccessActions.RevealPhone,
+            PersonId = person.Id,
+            PersonName = person.Name,
+            ContentItemId = id,
+            Category = contact.Category,
+            BranchId = member.BranchId,
+            Detail = "my-work",
+        });
+        await db.SaveChangesAsync();
+        return await PageAsync(new Dictionary<string, string> { [id] = phone ?? "" });
+    }
+
+    private async Task<IActionResult> PageAsync(IReadOnlyDictionary<string, string> revealed)
+    {
+        var member = await work.MemberAsync(User);
+        if (member is null)
+        {
+            return View("Index", new MyWorkModel(null, [], null, [], [], [], false, revealed));
+        }
+
+        var contacts = await work.ContactsAsync(member);
+        await work.LogViewAsync(User, member, contacts);
+        var (term, partners) = await work.PartnersAsync(member);
+        var canReveal = await permissions.HasPermissionAsync(User, Organization.Permissions.RevealPersonalData);
+        return View("Index", new MyWorkModel(member, contacts, term, partners, await work.PointsAsync(member), work.Due(contacts), canReveal, revealed));
+    }
+}

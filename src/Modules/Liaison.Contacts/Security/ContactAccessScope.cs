@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Liaison.Contacts.Audit;
+using Liaison.Contacts.Data;
+using Liaison.Contacts.Parts;
+using Liaison.Contents.Security;
+using Liaison.Organization.Data;
+using Liaison.Organization.Services;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+
+namespace Liaison.Contacts.Security;
+
+/// <summary>
+/// Who may see and change Contact items: the committee all of them, a branch secretary those of their branch's
+/// members, a member only their own (read only). Generic content rights (an editor's Contents.ViewAll) give nothing.
+/// </summary>
+public sealed class ContactAccessScope(LiaisonDbContext db, OrganizationScope organization, ContactAccessLog log) : IContentAccessScope
+{
+    public const string ContentType = "Contact";
+
+    public IReadOnlyCollection<string> ContentTypes { get; } = [ContentType];
+
+    public async Task<IQueryable<string>> VisibleItemIdsAsync(ClaimsPrincipal user)
+        => (await VisibleAsync(user)).Select(x => x.ContentItemId);
+
+    /// <summary>The latest index rows of the contacts the user may see.</summary>
+    public async Task<IQueryable<ContactIndex>> VisibleAsync(ClaimsPrincipal user)
+    {
+        var rows = db.Set<ContactIndex>().Where(x => x.Latest);
+        var scope = await organization.GetAsync(user);
+        if (scope.AllBranches)
+        {
+            return rows;
+        }
+
+        var branches = scope.BranchIds.ToList();
+        var memberId = scope.Member?.Id ?? -1;
+        return rows.Where(x => branches.Contains(x.BranchId) || x.MemberId == memberId);
+    }
+
+    public async Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var scope = await organization.GetAsync(user);
+        var part = item.As<ContactPart>();
+        if (part.MemberId <= 0)
+        {
+            // A new assignment: whoever manages a branch may start one; the handler checks the member chosen.
+            return scope.ManagesAnyBranch;
+        }
+
+        var manages = scope.ManagesBranch(part.BranchId);
+        var own = scope.Member is { } member && member.Id == part.MemberId;
+        return operation switch
+        {
+            ContentOperation.View or ContentOperation.Preview => manages || own,
+            _ => manages,
+        };
+    }
+
+    public async Task ViewedAsync(ClaimsPrincipal user, IReadOnlyList<ContentItem> items, string channel)
+    {
+        var seen = items.Select(i => new SeenContact(i.ContentItemId, i.As<ContactPart>()));
+        if (await log.AddAsync(user, seen, AccessActions.ViewContact, channel) > 0)
+        {
+            await db.SaveChangesAsync();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Liaison.Organization.Data;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Mvc;
+using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Organization.AccessLog;
+
+public sealed record AccessLogFilter(string? User, string? Person, string? Action, int? Category, DateOnly? From, DateOnly? To);
+
+public sealed record AccessLogViewModel(AccessLogFilter Filter, IReadOnlyList<PersonalDataAccess> Rows, Pager Pager,
+    IReadOnlyDictionary<string, string> BranchNames);
+
+/// <summary>The personal-data access log, read-only, newest first (dates in school time, UTC+8).</summary>
+[Admin]
+[RequirePermission("Organization.ViewAccessLog")]
+[Route("admin/organization/access-log")]
+public sealed class AccessLogAdminController(LiaisonDbContext db, Admin.RosterLookups lookups) : Controller
+{
+    private static readonly TimeSpan s_schoolOffset = TimeSpan.FromHours(8);
+
+    // "action" is also a route value (the action's name); [FromQuery] makes it the filter.
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? user, string? person, [FromQuery] string? action, int? category, DateOnly? from, DateOnly? to, int? page)
+    {
+        var query = db.Set<PersonalDataAccess>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(user))
+        {
+            var name = user.Trim();
+            query = query.Where(a => a.UserName == name);
+        }
+
+        if (!string.IsNullOrWhiteSpace(person))
+        {
+            var text = person.Trim();
+            query = query.Where(a => a.PersonName != null && a.PersonName.Contains(text));
+        }
+
+        query = string.IsNullOrEmpty(action) ? query : query.Where(a => a.Action == action);
+        query = category is { } c ? query.Where(a => a.Category == c) : query;
+        if (from is { } start)
+        {
+            var utc = start.ToDateTime(TimeOnly.MinValue) - s_schoolOffset;
+            query = query.Where(a => a.Utc >= utc);
+        }
+
+        if (to is { } end)
+        {
+            var utc = end.AddDays(1).ToDateTime(TimeOnly.MinValue) - s_schoolOffset;
+            query = query.Where(a => a.Utc < utc);
+        }
+
+        var (number, size) = Pager.Normalize(page, null, defaultSize: 50);
+        var pager = new Pager(number, size, await query.CountAsync());
+        var rows = await query.OrderByDescending(a => a.Utc).ThenByDescending(a => a.Id).Skip(pager.Skip).Take(size).ToListAsync();
+        return View(new AccessLogViewModel(new AccessLogFilter(user, person, action, category, from, to), rows, pager,
+            await lookups.OrganizationNamesAsync()));
+    }
+}

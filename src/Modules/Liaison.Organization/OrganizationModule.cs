@@ -1,0 +1,57 @@
+using Liaison.Organization.AccessLog;
+using Liaison.Organization.Admin;
+using Liaison.Organization.Coverage;
+using Liaison.Organization.Data;
+using Liaison.Organization.Services;
+using Liaison.Organization.Visits;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Organization;
+
+/// <summary>
+/// The organization (SPEC R1, R2, R6): the tree of Party organizations (PartyBranch items), members, the masses
+/// roster, units, cadre contact points and visits, personal data protection and its access log, and the scope
+/// (committee, branch, member) every roster, contact and pairing query starts from.
+/// </summary>
+public sealed class OrganizationModule : LiaisonModule
+{
+    public override IEnumerable<Type> Dependencies =>
+        [typeof(Liaison.ContentParts.ContentPartsModule), typeof(Liaison.Contents.ContentsModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddScoped<IIndexProvider, OrganizationIndexProvider>();
+        services.AddScoped<OrganizationScope>();
+        services.AddSingleton<PersonalDataProtector>();
+
+        // orgadmin: admin pages, coverage, visits, access log.
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<IUserBranches, UserBranches>();
+        services.AddScoped<IRosterReferences, OrganizationReferences>();
+        services.AddScoped<AccessLogWriter>();
+        services.AddScoped<RosterLookups>();
+        services.AddScoped<MemberForm>();
+        services.AddScoped<PersonForm>();
+        services.AddScoped<ContactPointService>();
+        services.AddScoped<CoverageService>();
+        services.AddScoped<VisitScope>();
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        OrganizationIndex.Configure(modelBuilder);
+        Unit.Configure(modelBuilder);
+        PartyMember.Configure(modelBuilder);
+        MassPerson.Configure(modelBuilder);
+        ContactPoint.Configure(modelBuilder);
+        CadreVisit.Configure(modelBuilder);
+        PersonalDataAccess.Configure(modelBuilder);
+    }
+}

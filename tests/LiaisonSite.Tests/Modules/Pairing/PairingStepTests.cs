@@ -1,0 +1,51 @@
+using Liaison.Pairing.Data;
+using LiaisonSite.Core.Recipes;
+using LiaisonSite.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiaisonSite.Tests.Modules.Pairing;
+
+public sealed class PairingStepTests(SiteFactory site) : IClassFixture<SiteFactory>, IAsyncLifetime
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await PairingRoster.EnsureAsync(site.Services, Cancel);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Step_PairsAndConfirms_AndRunningItAgainKeepsTheConfirmedPairs()
+    {
+        const string step = """{"name": "Pairing", "Term": "2035-2036-1", "Confirm": true, "Branches": ["branch-1"]}""";
+        var (_, persons) = await PairingRoster.ActiveAsync(site.Services, "branch-1", Cancel);
+
+        await RunAsync(step);
+        var first = await PairingRoster.PairsAsync(site.Services, "branch-1", "2035-2036-1", Cancel);
+        await RunAsync(step);
+        var second = await PairingRoster.PairsAsync(site.Services, "branch-1", "2035-2036-1", Cancel);
+
+        Assert.Equal(persons.Order(), first.Select(p => p.PersonId).Order());
+        Assert.All(first, p => Assert.Equal(PairStatus.Confirmed, p.Status));
+        Assert.Equal(first.Select(p => (p.Id, p.MemberId, p.PersonId)), second.Select(p => (p.Id, p.MemberId, p.PersonId)));
+        Assert.Empty(await PairingRoster.PairsAsync(site.Services, "branch-2", "2035-2036-1", Cancel));
+    }
+
+    [Theory]
+    [InlineData("""{"name": "Pairing", "Term": "2035-2037-1"}""", "2035-2037-1")]
+    [InlineData("""{"name": "Pairing", "Term": "2036-2037-1", "Branches": ["branch-9"]}""", "branch-9")]
+    [InlineData("""{"name": "Pairing", "Term": "2036-2037-1", "Confirm": "yes"}""", "Confirm")]
+    public async Task Step_WithBadData_FailsNamingIt_AndChangesNothing(string step, string named)
+    {
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(step));
+
+        Assert.Contains(named, error.Message);
+        Assert.Empty(await PairingRoster.PairsAsync(site.Services, "branch-1", "2036-2037-1", Cancel));
+    }
+
+    private async Task RunAsync(string step)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var executor = scope.ServiceProvider.GetRequiredService<IRecipeExecutor>();
+        await executor.ExecuteAsync($$"""{"name": "pairing-test", "steps": [{{step}}]}""", cancellationToken: Cancel);
+    }
+}
