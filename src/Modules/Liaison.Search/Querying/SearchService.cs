@@ -21,6 +21,8 @@ public sealed class SearchService(SearchStore store)
 
     private const int SnippetLength = 160;
 
+    private volatile TypesFilter? _publicFilter;
+
     /// <summary>Published items of <paramref name="publicTypes"/> only; null when the text has no words.</summary>
     public (IReadOnlyList<SearchHit> Hits, int Total)? SearchPublic(
         string? text, IReadOnlyCollection<string> publicTypes, string? type, string? branch, int skip, int take)
@@ -37,17 +39,29 @@ public sealed class SearchService(SearchStore store)
     public int CountPublic(IReadOnlyCollection<string> publicTypes)
         => store.Index.Search(searcher => searcher.Search(new MatchAllDocsQuery(), OfTypes(publicTypes), 1).TotalHits);
 
-    // No types, no clause: an empty BooleanQuery matches nothing, so the filter fails closed.
-    private static Filter OfTypes(IReadOnlyCollection<string> types)
+    // The filter's matches are cached per index segment, so a query does not walk every public item's type again;
+    // a new list of public types builds a new filter. No types, no clause: an empty query matches nothing (fails closed).
+    private Filter OfTypes(IReadOnlyCollection<string> types)
     {
+        var key = string.Join('\n', types.Order(StringComparer.Ordinal));
+        var cached = _publicFilter;
+        if (cached?.Key == key)
+        {
+            return cached.Filter;
+        }
+
         var query = new BooleanQuery();
         foreach (var type in types)
         {
             query.Add(new TermQuery(new Term(SearchFields.Type, type)), Occur.SHOULD);
         }
 
-        return new QueryWrapperFilter(query);
+        var filter = new CachingWrapperFilter(new QueryWrapperFilter(query));
+        _publicFilter = new TypesFilter(key, filter);
+        return filter;
     }
+
+    private sealed record TypesFilter(string Key, Filter Filter);
 
     private (IReadOnlyList<SearchHit> Hits, int Total)? Search(string? text, Filter? filter, string? type, string? branch, int skip, int take)
     {
