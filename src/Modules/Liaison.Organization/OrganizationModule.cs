@@ -42,6 +42,14 @@ public sealed class OrganizationModule : LiaisonModule
         services.AddScoped<ContactPointService>();
         services.AddScoped<CoverageService>();
         services.AddScoped<VisitScope>();
+
+        // Roster import/export and the Roster recipe step (roster area).
+        services.AddScoped<Import.RosterContextLoader>();
+        services.AddScoped<Import.RosterFileReader>();
+        services.AddScoped<Import.RosterValidator>();
+        services.AddScoped<Import.RosterImporter>();
+        services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, Recipes.RosterStep>();
+        services.AddSingleton<LiaisonSite.Core.Hosting.IStartupTask, Recipes.PersonalDataKeyWarmUp>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -4,7 +4,9 @@ using Liaison.Contacts.Data;
 using Liaison.Contacts.Parts;
 using Liaison.Organization.Data;
 using Liaison.Organization.Services;
+using Liaison.ContentParts;
 using Liaison.Pairing.Data;
+using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,16 +73,10 @@ public sealed class MyWorkService(LiaisonDbContext db, OrganizationScope organiz
         }
     }
 
-    /// <summary>Confirmed partners in the latest term on record.</summary>
+    /// <summary>Confirmed partners of the current school term.</summary>
     public async Task<(string? Term, IReadOnlyList<MyPartner> Partners)> PartnersAsync(PartyMember member)
     {
-        // The latest term present; switch to the pairing module's SchoolTerm.Current once it is on main.
-        var term = await db.Set<Pair>().MaxAsync(p => (string?)p.Term);
-        if (term is null)
-        {
-            return (null, []);
-        }
-
+        var term = SchoolTerm.Current(clock.GetUtcNow().UtcDateTime.ToShanghaiTime());
         var partners = await db.Set<Pair>().AsNoTracking()
             .Where(p => p.MemberId == member.Id && p.Term == term && p.Status == PairStatus.Confirmed)
             .OrderBy(p => p.Person!.Number)

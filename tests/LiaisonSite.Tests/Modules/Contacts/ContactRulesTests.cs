@@ -81,6 +81,7 @@ public sealed class ContactRulesTests(ContactsSite site) : IClassFixture<Contact
         Assert.Equal("branch-2", part["BranchId"]!.GetValue<string>());
         Assert.False(part.ContainsKey("MemberNumber"));
         Assert.False(part.ContainsKey("PersonNumber"));
+        Assert.EndsWith("的联系对象：入党积极分子", item.DisplayText);
     }
 
     [Fact]

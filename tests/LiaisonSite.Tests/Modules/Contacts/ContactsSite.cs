@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Liaison.Contacts.Data;
 using Liaison.Contacts.Parts;
 using Liaison.Organization.Data;
 using LiaisonSite.Core.ContentManagement;
@@ -75,6 +76,15 @@ public sealed class ContactsSite : SiteFactory, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         return await db.Set<PersonalDataAccess>().CountAsync(a => a.ContentItemId == contentItemId && a.Action == action && a.UserName == userName);
+    }
+
+    /// <summary>The member of each contact.</summary>
+    public async Task<List<int>> MembersOfAsync(IEnumerable<string> contentItemIds)
+    {
+        var ids = contentItemIds.ToList();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        return await db.Set<ContactIndex>().Where(x => x.Latest && ids.Contains(x.ContentItemId)).Select(x => x.MemberId).ToListAsync();
     }
 
     public static JsonObject Contact(int memberId, int personId, int category, string? start = null, string? end = null) => new()

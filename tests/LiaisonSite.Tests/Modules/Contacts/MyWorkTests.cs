@@ -20,6 +20,16 @@ public sealed class MyWorkTests(ContactsSite site) : IClassFixture<ContactsSite>
     }
 
     [Fact]
+    public async Task MyWork_OfMember1_ShowsTheDemoContactsAndConfirmedPartners()
+    {
+        var html = await (await site.SignInAsync("member1")).GetStringAsync("/admin/my-work", Ct);
+
+        Assert.Contains("蒋君浩", html);
+        Assert.Contains("2026—2027学年", html);
+        Assert.DoesNotContain("本学期没有已确认的结对对象", html);
+    }
+
+    [Fact]
     public async Task MyWork_ShowsAContactWithoutStartDateAsDue()
     {
         var html = await (await site.SignInAsync("member1")).GetStringAsync("/admin/my-work", Ct);
@@ -49,12 +59,16 @@ public sealed class MyWorkTests(ContactsSite site) : IClassFixture<ContactsSite>
     [Fact]
     public async Task ContactsList_OfSecretary1_IsBranch1_WithSensitiveNamesHidden()
     {
-        var html = await (await site.SignInAsync("secretary1")).GetStringAsync("/admin/contacts", Ct);
+        var client = await site.SignInAsync("secretary1");
+
+        var html = await client.GetStringAsync($"/admin/contacts?member={site.Member1Id}", Ct);
+        var branch2 = await client.GetStringAsync($"/admin/contacts?member={site.Member3Id}", Ct);
 
         Assert.Contains(ContactsSite.ActivistName, html);
         Assert.Contains(site.Member1Hardship, html);
         Assert.DoesNotContain(ContactsSite.HardshipName, html);
-        Assert.DoesNotContain(site.Member3Assistance, html);
+        Assert.DoesNotContain(site.Member3Assistance, branch2);
+        Assert.Contains("没有联系对象", branch2);
     }
 
     [Fact]
@@ -62,12 +76,14 @@ public sealed class MyWorkTests(ContactsSite site) : IClassFixture<ContactsSite>
     {
         var client = await site.SignInAsync("member1");
 
-        var all = await client.GetStringAsync("/admin/contacts", Ct);
-        var category1 = await client.GetStringAsync("/admin/contacts?category=1", Ct);
+        var all = await client.GetStringAsync($"/admin/contacts?member={site.Member1Id}", Ct);
+        var category1 = await client.GetStringAsync($"/admin/contacts?member={site.Member1Id}&category=1", Ct);
+        var other = await client.GetStringAsync($"/admin/contacts?member={site.Member3Id}", Ct);
 
         Assert.Contains(site.Member1Activist, all);
         Assert.DoesNotContain(site.Member2Young, all);
         Assert.Contains(site.Member1Activist, category1);
         Assert.DoesNotContain(site.Member1Hardship, category1);
+        Assert.DoesNotContain(site.Member3Assistance, other);
     }
 }

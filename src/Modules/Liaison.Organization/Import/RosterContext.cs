@@ -1,0 +1,67 @@
+using Liaison.Organization.Data;
+using Liaison.Organization.Services;
+using LiaisonSite.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Organization.Import;
+
+/// <summary>What a roster is checked against: organizations, units, the rows already stored, and who imports.</summary>
+public sealed class RosterContext
+{
+    public required UserScope Scope { get; init; }
+
+    public required IReadOnlyList<OrganizationIndex> Organizations { get; init; }
+
+    /// <summary>Units by name: their id and branch.</summary>
+    public required IReadOnlyDictionary<string, Unit> Units { get; init; }
+
+    /// <summary>Stored members by number.</summary>
+    public required IReadOnlyDictionary<string, (string BranchId, string? UserName)> Members { get; init; }
+
+    /// <summary>Stored persons by kind and number: their branch.</summary>
+    public required IReadOnlyDictionary<(PersonKind Kind, string Number), string?> Persons { get; init; }
+
+    /// <summary>The organization a cell names: its id, its full name, or its name without the "（…）" note.</summary>
+    public OrganizationIndex? FindOrganization(string value, params OrganizationKind[] kinds)
+    {
+        var candidates = Organizations.Where(o => kinds.Contains(o.Kind)).ToList();
+        return candidates.FirstOrDefault(o => string.Equals(o.ContentItemId, value, StringComparison.OrdinalIgnoreCase))
+            ?? candidates.FirstOrDefault(o => o.Name == value)
+            ?? candidates.FirstOrDefault(o => ShortName(o.Name) == value);
+    }
+
+    private static string ShortName(string name)
+    {
+        var cut = name.IndexOfAny(['（', '(']);
+        return cut > 0 ? name[..cut].Trim() : name;
+    }
+}
+
+/// <summary>Loads a <see cref="RosterContext"/> in a few queries.</summary>
+public sealed class RosterContextLoader(LiaisonDbContext db)
+{
+    public async Task<RosterContext> LoadAsync(RosterKind kind, UserScope scope, CancellationToken cancellationToken = default)
+    {
+        // Latest versions too, so that a recipe's just-created (or a not yet published) organization is known.
+        var organizations = (await db.Set<OrganizationIndex>().AsNoTracking().Where(o => o.Published || o.Latest)
+                .ToListAsync(cancellationToken))
+            .GroupBy(o => o.ContentItemId).Select(g => g.OrderByDescending(o => o.Latest).First()).ToList();
+        var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Name, cancellationToken);
+        var members = kind == RosterKind.Members
+            ? (await db.Set<PartyMember>().AsNoTracking().Select(m => new { m.Number, m.BranchId, m.UserName }).ToListAsync(cancellationToken))
+                .ToDictionary(m => m.Number, m => (m.BranchId, m.UserName), StringComparer.OrdinalIgnoreCase)
+            : [];
+        var persons = kind == RosterKind.Persons
+            ? (await db.Set<MassPerson>().AsNoTracking().Select(p => new { p.Kind, p.Number, p.BranchId }).ToListAsync(cancellationToken))
+                .ToDictionary(p => (p.Kind, p.Number.ToUpperInvariant()), p => p.BranchId)
+            : [];
+        return new RosterContext
+        {
+            Scope = scope,
+            Organizations = organizations,
+            Units = units,
+            Members = members,
+            Persons = persons,
+        };
+    }
+}
