@@ -19,13 +19,13 @@ public sealed class SearchModule : LiaisonModule
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new SearchIndexes(
-            SearchIndexes.FolderFor(sp.GetRequiredService<LiaisonOptions>(), sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(sp => new SearchStore(
+            SearchStore.FolderFor(sp.GetRequiredService<LiaisonOptions>(), sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<IndexingSignal>();
         services.AddSingleton<SearchDocumentBuilder>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<SearchService>();
-        services.AddScoped<IPublicTypeSource, ContentQueriesPublicTypeSource>();
+        services.AddScoped<ITypeNameSource, DefinitionTypeNameSource>();
         services.AddScoped<IContentHandler, IndexingTaskHandler>();
         services.AddHostedService<IndexingService>();
         services.AddSingleton<IPermissionProvider, Permissions>();

@@ -16,7 +16,7 @@ namespace Liaison.Search.Admin;
 [Route("admin/search")]
 public sealed class SearchAdminController(
     SearchService search,
-    SearchIndexes indexes,
+    SearchStore store,
     SearchIndexer indexer,
     ContentQueries queries,
     LiaisonDbContext db,
@@ -31,7 +31,7 @@ public sealed class SearchAdminController(
         var model = new AdminSearchViewModel { Q = q?.Trim() ?? "" };
         if (model.Q.Length > 0)
         {
-            var result = search.Search(indexes.Admin, model.Q, type: null, branch: null, skip: 0, take: SearchService.MaxResults);
+            var result = search.SearchAll(model.Q, SearchService.MaxResults);
             model.NoWords = result is null;
             var hits = result?.Hits ?? [];
             var ids = hits.Select(h => h.ContentItemId).ToList();
@@ -51,11 +51,11 @@ public sealed class SearchAdminController(
     [HttpGet("index")]
     [RequirePermission("Search.Manage")]
     public async Task<IActionResult> Status() => View(new SearchIndexViewModel(
-        indexes.Public.DocumentCount,
-        indexes.Admin.DocumentCount,
-        indexes.Cursor,
+        store.Index.DocumentCount,
+        search.CountPublic(await queries.PublicTypesAsync()),
+        store.Cursor,
         await db.Set<IndexingTask>().MaxAsync(t => (long?)t.Id) ?? 0,
-        indexes.Folder));
+        store.Folder));
 
     [HttpPost("index/rebuild")]
     [RequirePermission("Search.Manage")]
@@ -78,4 +78,4 @@ public sealed class AdminSearchViewModel
     public Pager Pager { get; set; } = new(1, 20, 0);
 }
 
-public sealed record SearchIndexViewModel(int PublicDocuments, int AdminDocuments, long Cursor, long LastTask, string Folder);
+public sealed record SearchIndexViewModel(int Documents, int PublicDocuments, long Cursor, long LastTask, string Folder);

@@ -37,6 +37,9 @@ public sealed class LuceneIndex : IDisposable
 
     public void Put(string id, Document document) => _writer.UpdateDocument(new Term(SearchFields.Id, id), document);
 
+    /// <summary>Adds without first deleting by id: only for an index known not to hold the item (a rebuild).</summary>
+    public void Add(Document document) => _writer.AddDocument(document);
+
     public void Delete(string id) => _writer.DeleteDocuments(new Term(SearchFields.Id, id));
 
     public void DeleteAll() => _writer.DeleteAll();

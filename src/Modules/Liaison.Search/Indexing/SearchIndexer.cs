@@ -7,50 +7,42 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Liaison.Search.Indexing;
 
 /// <summary>
-/// Applies the indexing tasks after this node's cursor to this node's indexes. Each task only says "look at this
-/// item again": the item's current published version decides what the indexes hold, so replaying is harmless.
+/// Applies the indexing tasks this node has not applied yet to its index. Each task only says "look at this item
+/// again": the item's current published version decides what the index holds, so replaying a task is harmless.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchIndexes indexes, SearchDocumentBuilder builder)
+public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store, SearchDocumentBuilder builder, TimeProvider clock)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 1000;
+
+    /// <summary>A long catch-up commits now and then, so searches see its progress and a crash replays little.</summary>
+    public const int CommitEvery = 20_000;
 
     // The background loop and an admin rebuild must not interleave.
     private readonly SemaphoreSlim _lock = new(1, 1);
 
-    /// <summary>Applies every pending task; returns how many were applied.</summary>
+    private readonly TaskBatchReader _reader = new(scopes);
+
+    // Rebuilt from the durable cursor after a failed pass: re-applying a task is harmless, skipping one is not.
+    private TaskCursor? _cursor;
+
+    /// <summary>Applies every pending task (after a rebuild if the folder needs one); returns how many were applied.</summary>
     public async Task<int> UpdateAsync(CancellationToken cancellationToken = default)
     {
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            var applied = 0;
-            while (true)
+            if (store.RebuildNeeded)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
-                var cursor = indexes.Cursor;
-                var tasks = await db.Set<IndexingTask>().AsNoTracking()
-                    .Where(t => t.Id > cursor).OrderBy(t => t.Id).Take(BatchSize)
-                    .Select(t => new { t.Id, t.ContentItemId })
-                    .ToListAsync(cancellationToken);
-                if (tasks.Count == 0)
-                {
-                    return applied;
-                }
-
-                var types = await scope.ServiceProvider.GetRequiredService<IPublicTypeSource>().GetTypesAsync();
-                var ids = tasks.Select(t => t.ContentItemId).Distinct().ToList();
-                var published = await db.ContentItems.AsNoTracking()
-                    .Where(c => c.Published && ids.Contains(c.ContentItemId))
-                    .ToDictionaryAsync(c => c.ContentItemId, cancellationToken);
-                foreach (var id in ids)
-                {
-                    Apply(id, published.GetValueOrDefault(id), types);
-                }
-
-                Commit(tasks[^1].Id);
-                applied += tasks.Count;
+                await RebuildCoreAsync(cancellationToken);
             }
+
+            _cursor ??= new TaskCursor(store.Cursor);
+            return await ApplyPendingAsync(_cursor, cancellationToken);
+        }
+        catch
+        {
+            _cursor = null;
+            throw;
         }
         finally
         {
@@ -58,44 +50,13 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchIndexes ind
         }
     }
 
-    /// <summary>Empties both indexes and indexes every published item again; returns the number of items read.</summary>
+    /// <summary>Empties the index and indexes every published item again; returns the number of items read.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
-
-            // Tasks written while we read are replayed afterwards; replaying is harmless.
-            var lastTask = await db.Set<IndexingTask>().MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
-            var types = await scope.ServiceProvider.GetRequiredService<IPublicTypeSource>().GetTypesAsync();
-            indexes.Public.DeleteAll();
-            indexes.Admin.DeleteAll();
-            indexes.Cursor = 0;
-            var count = 0;
-            long lastId = 0;
-            while (true)
-            {
-                var items = await db.ContentItems.AsNoTracking()
-                    .Where(c => c.Published && c.Id > lastId).OrderBy(c => c.Id).Take(BatchSize)
-                    .ToListAsync(cancellationToken);
-                if (items.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var item in items)
-                {
-                    Apply(item.ContentItemId, item, types);
-                }
-
-                lastId = items[^1].Id;
-                count += items.Count;
-            }
-
-            Commit(lastTask);
-            return count;
+            return await RebuildCoreAsync(cancellationToken);
         }
         finally
         {
@@ -103,31 +64,123 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchIndexes ind
         }
     }
 
-    private void Apply(string contentItemId, ContentItem? published, SearchTypes types)
+    private async Task<int> ApplyPendingAsync(TaskCursor cursor, CancellationToken cancellationToken)
     {
-        if (published is null)
-        {
-            indexes.Public.Delete(contentItemId);
-            indexes.Admin.Delete(contentItemId);
-            return;
-        }
+        IReadOnlyDictionary<string, string>? names = null;
+        var after = cursor.High;
+        var done = new List<long>();
+        var applied = 0;
 
-        var document = builder.Build(published, types.DisplayNames.GetValueOrDefault(published.ContentType));
-        indexes.Admin.Put(contentItemId, document);
-        if (types.Public.Contains(published.ContentType))
+        // Late tasks filling a gap are looked up once per pass, new ones batch by batch after the highest id read.
+        var next = _reader.ReadAsync(after, [.. cursor.Gaps], cancellationToken);
+        while (true)
         {
-            indexes.Public.Put(contentItemId, document);
-        }
-        else
-        {
-            indexes.Public.Delete(contentItemId);
+            var batch = await next;
+            var full = batch.TaskIds.Count == BatchSize;
+            if (full)
+            {
+                // Load the next batch while this one is analysed, so the database and Lucene use both cores.
+                after = Math.Max(after, batch.TaskIds[^1]);
+                next = _reader.ReadAsync(after, [], cancellationToken);
+            }
+
+            if (batch.TaskIds.Count > 0)
+            {
+                names ??= await TypeNamesAsync();
+                foreach (var id in batch.ItemIds)
+                {
+                    Apply(id, batch.Published.GetValueOrDefault(id), names);
+                }
+
+                done.AddRange(batch.TaskIds);
+                applied += batch.TaskIds.Count;
+            }
+
+            if (!full || done.Count >= CommitEvery)
+            {
+                // Also when nothing came: the cursor gives up old gaps then.
+                if (done.Count > 0)
+                {
+                    store.Index.Commit();
+                }
+
+                var settled = cursor.Settled;
+                cursor.Applied(done, clock.GetUtcNow().UtcDateTime);
+                done.Clear();
+                if (cursor.Settled != settled)
+                {
+                    store.Cursor = cursor.Settled;
+                }
+            }
+
+            if (!full)
+            {
+                return applied;
+            }
         }
     }
 
-    private void Commit(long cursor)
+    private async Task<IReadOnlyDictionary<string, string>> TypeNamesAsync()
     {
-        indexes.Public.Commit();
-        indexes.Admin.Commit();
-        indexes.Cursor = cursor;
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ITypeNameSource>().GetDisplayNamesAsync();
+    }
+
+    private async Task<int> RebuildCoreAsync(CancellationToken cancellationToken)
+    {
+        long lastTask;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // Tasks written while we read are applied afterwards; applying twice is harmless.
+            lastTask = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<IndexingTask>()
+                .MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        }
+
+        var names = await TypeNamesAsync();
+
+        // Until the end commits, searches see the old index; if this fails, the next pass starts over.
+        store.RebuildNeeded = true;
+        store.Index.DeleteAll();
+        var count = 0;
+        var next = _reader.ReadPublishedAsync(0, cancellationToken);
+        while (true)
+        {
+            var items = await next;
+            var full = items.Count == BatchSize;
+            if (full)
+            {
+                next = _reader.ReadPublishedAsync(items[^1].Id, cancellationToken);
+            }
+
+            foreach (var item in items)
+            {
+                // The index is empty, so adding skips the delete-by-id an update costs.
+                store.Index.Add(builder.Build(item, names.GetValueOrDefault(item.ContentType)));
+            }
+
+            count += items.Count;
+            if (!full)
+            {
+                break;
+            }
+        }
+
+        store.Index.Commit();
+        store.Cursor = lastTask;
+        _cursor = new TaskCursor(lastTask);
+        store.MarkRebuilt();
+        return count;
+    }
+
+    private void Apply(string contentItemId, ContentItem? published, IReadOnlyDictionary<string, string> names)
+    {
+        if (published is null)
+        {
+            store.Index.Delete(contentItemId);
+        }
+        else
+        {
+            store.Index.Put(contentItemId, builder.Build(published, names.GetValueOrDefault(published.ContentType)));
+        }
     }
 }

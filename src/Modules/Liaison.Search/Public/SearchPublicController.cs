@@ -1,5 +1,4 @@
 using Liaison.Contents.Services;
-using Liaison.Search.Indexing;
 using Liaison.Search.Querying;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
@@ -14,7 +13,6 @@ namespace Liaison.Search.Public;
 [AllowAnonymous]
 public sealed class SearchPublicController(
     SearchService search,
-    SearchIndexes indexes,
     ContentQueries queries,
     IContentDefinitionManager definitions,
     LiaisonDbContext db) : Controller
@@ -39,7 +37,7 @@ public sealed class SearchPublicController(
         number = Math.Min(number, SearchService.MaxResults / PageSize);
         if (model.Q.Length > 0)
         {
-            var result = search.Search(indexes.Public, model.Q, model.Type, model.Branch, (number - 1) * PageSize, PageSize);
+            var result = search.SearchPublic(model.Q, publicTypes, model.Type, model.Branch, (number - 1) * PageSize, PageSize);
             model.NoWords = result is null;
             model.Hits = result?.Hits ?? [];
             model.Pager = new Pager(number, PageSize, Math.Min(result?.Total ?? 0, SearchService.MaxResults));

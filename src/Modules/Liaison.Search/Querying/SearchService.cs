@@ -1,5 +1,6 @@
 using System.Net;
 using Liaison.Search.Indexing;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
@@ -8,16 +9,61 @@ namespace Liaison.Search.Querying;
 /// <summary>One found item; <see cref="TitleHtml"/> and <see cref="SnippetHtml"/> are encoded HTML with &lt;mark&gt; around the words.</summary>
 public sealed record SearchHit(string ContentItemId, string ContentType, string Path, string Owner, DateTime Published, string TitleHtml, string SnippetHtml);
 
-/// <summary>Runs searches on a <see cref="LuceneIndex"/> and highlights the hits.</summary>
-public sealed class SearchService
+/// <summary>
+/// Runs searches on this node's index and highlights the hits. The index holds every published item, so what the
+/// public may find is decided here, at query time, by the same rule as the public pages: the item's type is public.
+/// A type made private later is thus hidden at once, without reindexing.
+/// </summary>
+public sealed class SearchService(SearchStore store)
 {
     /// <summary>Results beyond this rank are not offered: nobody pages that far, and it bounds the cost of a query.</summary>
     public const int MaxResults = 1000;
 
     private const int SnippetLength = 160;
 
-    /// <summary>The ranked hits (at most <paramref name="max"/>) and the total; null when the text has no words.</summary>
-    public (IReadOnlyList<SearchHit> Hits, int Total)? Search(LuceneIndex index, string? text, string? type, string? branch, int skip, int take)
+    private volatile TypesFilter? _publicFilter;
+
+    /// <summary>Published items of <paramref name="publicTypes"/> only; null when the text has no words.</summary>
+    public (IReadOnlyList<SearchHit> Hits, int Total)? SearchPublic(
+        string? text, IReadOnlyCollection<string> publicTypes, string? type, string? branch, int skip, int take)
+        => Search(text, OfTypes(publicTypes), type, branch, skip, take);
+
+    /// <summary>
+    /// Every published item, public or not, ranked; the caller must keep only what the user may see. Null when the
+    /// text has no words.
+    /// </summary>
+    public (IReadOnlyList<SearchHit> Hits, int Total)? SearchAll(string? text, int take)
+        => Search(text, filter: null, type: null, branch: null, skip: 0, take);
+
+    /// <summary>How many indexed items the public may find.</summary>
+    public int CountPublic(IReadOnlyCollection<string> publicTypes)
+        => store.Index.Search(searcher => searcher.Search(new MatchAllDocsQuery(), OfTypes(publicTypes), 1).TotalHits);
+
+    // The filter's matches are cached per index segment, so a query does not walk every public item's type again;
+    // a new list of public types builds a new filter. No types, no clause: an empty query matches nothing (fails closed).
+    private Filter OfTypes(IReadOnlyCollection<string> types)
+    {
+        var key = string.Join('\n', types.Order(StringComparer.Ordinal));
+        var cached = _publicFilter;
+        if (cached?.Key == key)
+        {
+            return cached.Filter;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var type in types)
+        {
+            query.Add(new TermQuery(new Term(SearchFields.Type, type)), Occur.SHOULD);
+        }
+
+        var filter = new CachingWrapperFilter(new QueryWrapperFilter(query));
+        _publicFilter = new TypesFilter(key, filter);
+        return filter;
+    }
+
+    private sealed record TypesFilter(string Key, Filter Filter);
+
+    private (IReadOnlyList<SearchHit> Hits, int Total)? Search(string? text, Filter? filter, string? type, string? branch, int skip, int take)
     {
         var terms = SearchQueryBuilder.Terms(text);
         var query = SearchQueryBuilder.Build(terms, type, branch);
@@ -27,9 +73,9 @@ public sealed class SearchService
         }
 
         var want = Math.Min(MaxResults, skip + take);
-        return index.Search(searcher =>
+        return store.Index.Search(searcher =>
         {
-            var top = searcher.Search(query, Math.Max(1, want));
+            var top = searcher.Search(query, filter, Math.Max(1, want));
             var hits = top.ScoreDocs.Skip(skip).Take(take)
                 .Select(d => ToHit(searcher.Doc(d.Doc), query))
                 .ToList();

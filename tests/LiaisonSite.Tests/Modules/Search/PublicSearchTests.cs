@@ -1,4 +1,6 @@
+using Liaison.Search.Indexing;
 using LiaisonSite.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Modules.Search;
 
@@ -44,6 +46,37 @@ public sealed class PublicSearchTests(SiteFactory site) : IClassFixture<SiteFact
         var page = await SearchSite.PollAsync(site.CreateClient(), "/search?q=zqxprivate", p => SearchSite.Titles(p).Count > 0);
 
         Assert.Equal(["公开报道 zqxprivate"], SearchSite.Titles(page));
+    }
+
+    [Fact]
+    public async Task Search_TypeMadePrivateAfterIndexing_IsHiddenWithoutReindexing()
+    {
+        const string type = "SearchLaterSecret";
+        await SearchSite.DefineTypeAsync(site, type, securable: false);
+        await SearchSite.CreateAsync(site, type, "后改私密 zqxlatersecret", "<p>zqxlatersecret</p>", publish: true);
+        var client = site.CreateClient();
+        var found = await SearchSite.PollAsync(client, "/search?q=zqxlatersecret", p => SearchSite.Titles(p).Count == 1);
+        Assert.Single(SearchSite.Titles(found));
+
+        await SearchSite.DefineTypeAsync(site, type, securable: true);
+        var page = await SearchSite.PollAsync(client, "/search?q=zqxlatersecret", p => SearchSite.Titles(p).Count == 0);
+
+        Assert.Empty(SearchSite.Titles(page));
+    }
+
+    [Fact]
+    public async Task Search_FindsAnItemWhoseTaskCommittedAfterAHigherTaskWasApplied()
+    {
+        // On PostgreSQL a transaction may take task id N and commit after the task N + 1 of another was applied.
+        await SearchSite.DefineTypesAsync(site);
+        var last = await SearchSite.LastTaskIdAsync(site);
+        await SearchSite.CreateAsync(site, SearchSite.PublicType, "先提交 zqxlate", "<p>zqxlate</p>", publish: true, taskId: last + 1000);
+        await site.Services.GetRequiredService<SearchIndexer>().UpdateAsync(Cancel);
+
+        await SearchSite.CreateAsync(site, SearchSite.PublicType, "后提交 zqxlate", "<p>zqxlate</p>", publish: true, taskId: last + 500);
+        var page = await SearchSite.PollAsync(site.CreateClient(), "/search?q=zqxlate", p => SearchSite.Titles(p).Count == 2);
+
+        Assert.Equal(["先提交 zqxlate", "后提交 zqxlate"], SearchSite.Titles(page).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Liaison.Search.Data;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Modules.Search;
@@ -20,30 +22,37 @@ internal static class SearchSite
     /// <summary>Defines a public routable type and a Securable one (idempotent).</summary>
     public static async Task DefineTypesAsync(SiteFactory site)
     {
+        await DefineTypeAsync(site, PublicType, securable: false);
+        await DefineTypeAsync(site, PrivateType, securable: true);
+    }
+
+    /// <summary>Stores a routable type with a title and an HTML body; Securable makes it private.</summary>
+    public static async Task DefineTypeAsync(SiteFactory site, string name, bool securable)
+    {
         await using var scope = site.Services.CreateAsyncScope();
         var definitions = scope.ServiceProvider.GetRequiredService<IContentDefinitionManager>();
-        foreach (var (name, securable) in new[] { (PublicType, false), (PrivateType, true) })
+        var type = new ContentTypeDefinition
         {
-            var type = new ContentTypeDefinition
-            {
-                Name = name,
-                DisplayName = name,
-                Parts =
-                [
-                    new() { Name = "TitlePart", PartName = "TitlePart" },
-                    new() { Name = "AutoroutePart", PartName = "AutoroutePart" },
-                    new() { Name = "HtmlBodyPart", PartName = "HtmlBodyPart" },
-                ],
-            };
-            type.Settings.SetSettings(new ContentTypeSettings { Creatable = true, Listable = true, Draftable = true, Versionable = true, Securable = securable });
-            await definitions.StoreTypeAsync(type);
-        }
-
+            Name = name,
+            DisplayName = name,
+            Parts =
+            [
+                new() { Name = "TitlePart", PartName = "TitlePart" },
+                new() { Name = "AutoroutePart", PartName = "AutoroutePart" },
+                new() { Name = "HtmlBodyPart", PartName = "HtmlBodyPart" },
+            ],
+        };
+        type.Settings.SetSettings(new ContentTypeSettings { Creatable = true, Listable = true, Draftable = true, Versionable = true, Securable = securable });
+        await definitions.StoreTypeAsync(type);
         await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(Cancel);
     }
 
-    /// <summary>Creates an item (published or draft) and commits it; returns its ContentItemId.</summary>
-    public static async Task<string> CreateAsync(SiteFactory site, string type, string title, string html, bool publish, string owner = "editor1")
+    /// <summary>
+    /// Creates an item (published or draft) and commits it; returns its ContentItemId. <paramref name="taskId"/> gives
+    /// its indexing task that id, as if its transaction had taken the id long before committing.
+    /// </summary>
+    public static async Task<string> CreateAsync(
+        SiteFactory site, string type, string title, string html, bool publish, string owner = "editor1", long? taskId = null)
     {
         await using var scope = site.Services.CreateAsyncScope();
         var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
@@ -53,7 +62,13 @@ internal static class SearchSite
         item.Content["AutoroutePart"] = new JsonObject { ["Path"] = "search-tests/" + Guid.NewGuid().ToString("N")[..12] };
         item.Content["HtmlBodyPart"] = new JsonObject { ["Html"] = html };
         await contents.CreateAsync(item, publish ? VersionOptions.Published : VersionOptions.Draft);
-        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(Cancel);
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        foreach (var task in db.ChangeTracker.Entries<IndexingTask>().Where(_ => taskId is not null))
+        {
+            task.Entity.Id = taskId!.Value;
+        }
+
+        await db.SaveChangesAsync(Cancel);
         return item.ContentItemId;
     }
 
@@ -64,6 +79,12 @@ internal static class SearchSite
         var item = await contents.GetAsync(contentItemId, VersionOptions.Published);
         await contents.UnpublishAsync(item!);
         await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(Cancel);
+    }
+
+    public static async Task<long> LastTaskIdAsync(SiteFactory site)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<IndexingTask>().MaxAsync(t => t.Id, Cancel);
     }
 
     public static async Task<IDocument> GetAsync(HttpClient client, string url)

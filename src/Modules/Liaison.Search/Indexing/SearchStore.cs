@@ -1,0 +1,93 @@
+using System.Globalization;
+using LiaisonSite.Core.Data;
+using Microsoft.Extensions.Configuration;
+
+namespace Liaison.Search.Indexing;
+
+/// <summary>
+/// This node's search folder {AppData}/Indexes/{node}: one Lucene index ("content": the published version of every
+/// item, public or not; public search filters on the type, admin search on the user's rights), the cursor file, and
+/// a layout marker. A folder from another layout (the old separate "public" and "admin" indexes, or a future one) is
+/// emptied and flagged for a rebuild, so a deployed site never serves a stale index or trusts a cursor it no longer matches.
+/// </summary>
+public sealed class SearchStore : IDisposable
+{
+    /// <summary>Bump when the documents or folders change in a way old indexes cannot serve.</summary>
+    public const string Layout = "2";
+
+    private readonly string _cursorFile;
+    private readonly string _layoutFile;
+
+    public SearchStore(string folder)
+    {
+        Folder = folder;
+        System.IO.Directory.CreateDirectory(folder);
+        _cursorFile = System.IO.Path.Combine(folder, "cursor.txt");
+        _layoutFile = System.IO.Path.Combine(folder, "layout.txt");
+        if (!File.Exists(_layoutFile) || File.ReadAllText(_layoutFile).Trim() != Layout)
+        {
+            // An empty folder is a new node: it catches up from the first task. Anything else predates this layout.
+            RebuildNeeded = Clear(folder);
+            if (!RebuildNeeded)
+            {
+                File.WriteAllText(_layoutFile, Layout);
+            }
+        }
+
+        Index = new LuceneIndex(System.IO.Path.Combine(folder, "content"));
+    }
+
+    /// <summary>{AppData}/Indexes/{Liaison:NodeName, or the machine name}.</summary>
+    public static string FolderFor(LiaisonOptions options, IConfiguration configuration)
+        => System.IO.Path.Combine(options.AppData, "Indexes", NodeName(configuration));
+
+    public string Folder { get; }
+
+    public LuceneIndex Index { get; }
+
+    /// <summary>True while the index must be rebuilt (found in another layout, or a rebuild failed); the indexer rebuilds first.</summary>
+    public bool RebuildNeeded { get; set; }
+
+    /// <summary>Id of the task up to which every task is applied; written after the index committed, so a crash only replays tasks.</summary>
+    public long Cursor
+    {
+        get => File.Exists(_cursorFile) && long.TryParse(File.ReadAllText(_cursorFile), CultureInfo.InvariantCulture, out var id) ? id : 0;
+        set => File.WriteAllText(_cursorFile, value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Called after a rebuild committed: the folder now holds this layout.</summary>
+    public void MarkRebuilt()
+    {
+        File.WriteAllText(_layoutFile, Layout);
+        RebuildNeeded = false;
+    }
+
+    public void Dispose() => Index.Dispose();
+
+    /// <summary>Deletes what is in the folder; returns whether there was anything.</summary>
+    private static bool Clear(string folder)
+    {
+        var any = false;
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        {
+            any = true;
+            if (entry is DirectoryInfo directory)
+            {
+                directory.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+
+        return any;
+    }
+
+    private static string NodeName(IConfiguration configuration)
+    {
+        var name = configuration["Liaison:NodeName"];
+        name = string.IsNullOrWhiteSpace(name) ? Environment.MachineName : name;
+        return string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+    }
+}
