@@ -12,6 +12,7 @@ internal static class PersonRows
         var kind = ReadKind(cells, S);
         var record = new PersonRecord
         {
+            Row = cells.RowNumber,
             Kind = kind ?? PersonKind.Staff,
             Number = cells.Number(S["number (学号/工号)"]),
             Name = cells.Text("Name", S["name"], 100, required: true) ?? "",
