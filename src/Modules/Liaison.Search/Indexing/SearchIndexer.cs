@@ -25,6 +25,8 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
     // Rebuilt from the durable cursor after a failed pass: re-applying a task is harmless, skipping one is not.
     private TaskCursor? _cursor;
 
+    private IReadOnlySet<string> _unindexed = new HashSet<string>();
+
     /// <summary>Applies every pending task (after a rebuild if the folder needs one); returns how many were applied.</summary>
     public async Task<int> UpdateAsync(CancellationToken cancellationToken = default)
     {
@@ -123,7 +125,9 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
     private async Task<IReadOnlyDictionary<string, string>> TypeNamesAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ITypeNameSource>().GetDisplayNamesAsync();
+        var source = scope.ServiceProvider.GetRequiredService<ITypeNameSource>();
+        _unindexed = source.UnindexedTypes;
+        return await source.GetDisplayNamesAsync();
     }
 
     private async Task<int> RebuildCoreAsync(CancellationToken cancellationToken)
@@ -152,7 +156,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
                 next = _reader.ReadPublishedAsync(items[^1].Id, cancellationToken);
             }
 
-            foreach (var item in items)
+            foreach (var item in items.Where(i => !_unindexed.Contains(i.ContentType)))
             {
                 // The index is empty, so adding skips the delete-by-id an update costs.
                 store.Index.Add(builder.Build(item, names.GetValueOrDefault(item.ContentType)));
@@ -174,7 +178,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
 
     private void Apply(string contentItemId, ContentItem? published, IReadOnlyDictionary<string, string> names)
     {
-        if (published is null)
+        if (published is null || _unindexed.Contains(published.ContentType))
         {
             store.Index.Delete(contentItemId);
         }

@@ -48,6 +48,20 @@ public sealed class AdminSearchTests(SiteFactory site) : IClassFixture<SiteFacto
     }
 
     [Fact]
+    public async Task ContactAssignments_AreNeverIndexed_EvenForWhoMaySeeThemAll()
+    {
+        var admin = await site.SignInAsync(SiteFactory.AdminUserName);
+        await SiteFactory.PostFormAsync(admin, "/admin/search/index", "/admin/search/index/rebuild", []);
+
+        // Words only the demo's contact notes hold; the administrator may open every one of those contacts.
+        var page = await SearchSite.GetAsync(admin, "/admin/search?q=" + Uri.EscapeDataString("协助申请学校资助"));
+        var contact = await admin.GetAsync("/api/content/contact-d101-1", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, contact.StatusCode);
+        Assert.Empty(SearchSite.Titles(page));
+    }
+
+    [Fact]
     public async Task RebuildPage_WithoutSearchManage_IsRefused()
     {
         var member = await site.SignInAsync("member1");
