@@ -27,8 +27,11 @@ public sealed class DashboardController(
         var userName = user?.UserName ?? User.Identity?.Name ?? "";
 
         // Counts come from the version columns, not the JSON: one row per item has Latest, at most one Published.
+        // Securable types hold personal records (contact assignments …): not even their number is shown here.
+        var definitionList = await definitions.ListTypesAsync();
+        var securable = definitionList.Where(t => t.TypeSettings.Securable).Select(t => t.Name).ToList();
         var rows = await db.ContentItems.AsNoTracking()
-            .Where(c => c.Latest || c.Published)
+            .Where(c => (c.Latest || c.Published) && !securable.Contains(c.ContentType))
             .GroupBy(c => c.ContentType)
             .Select(g => new
             {
@@ -37,7 +40,7 @@ public sealed class DashboardController(
                 Drafts = g.Count(c => c.Latest && !c.Published),
             })
             .ToListAsync();
-        var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name, t => t.DisplayName);
+        var types = definitionList.ToDictionary(t => t.Name, t => t.DisplayName);
         var counts = rows
             .Select(r => new TypeCount(r.Type, types.GetValueOrDefault(r.Type) is { Length: > 0 } name ? name : r.Type, r.Published, r.Drafts))
             .OrderBy(c => c.DisplayName, StringComparer.CurrentCulture)

@@ -16,7 +16,7 @@ public sealed class AdminTests(UsersSiteFactory site) : IClassFixture<UsersSiteF
     {
         var client = await site.SignInAsync("member1");
 
-        var html = await client.GetStringAsync("/admin", Ct);
+        var html = await client.GetStringAsync("/admin?dashboard=1", Ct);
 
         Assert.Contains("欢迎您，党员一", html);
         Assert.Contains("/lib/bootstrap/css/bootstrap.min.css", html);

@@ -22,9 +22,12 @@ public sealed class AccountTests(UsersSiteFactory site) : IClassFixture<UsersSit
         var client = site.CreateBrowserClient();
 
         var response = await Login(client, "member1", SiteFactory.DemoPassword, "/admin?x=1");
-        var admin = await client.GetAsync("/admin", Ct);
+        var landing = await client.GetAsync("/admin", Ct);
+        var admin = await client.GetAsync("/admin/my-work", Ct);
 
         Assert.Equal("/admin?x=1", response.Headers.Location?.OriginalString);
+        // A user who is only a member lands on their own work rather than the dashboard.
+        Assert.Equal("/admin/my-work", landing.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
         Assert.Contains("党员一", await admin.Content.ReadAsStringAsync(Ct));
     }
@@ -84,7 +87,7 @@ public sealed class AccountTests(UsersSiteFactory site) : IClassFixture<UsersSit
     {
         var client = await site.SignInAsync("member1");
 
-        var logout = await SiteFactory.PostFormAsync(client, "/admin", "/logout", []);
+        var logout = await SiteFactory.PostFormAsync(client, "/admin/my-work", "/logout", []);
         var admin = await client.GetAsync("/admin", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
