@@ -51,6 +51,7 @@ public sealed class OrganizationModule : LiaisonModule
         services.AddSingleton<Import.RosterUploadStore>();
         services.AddScoped<Export.RosterExporter>();
         services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, Recipes.RosterStep>();
+        services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, Recipes.ContactPointsStep>();
         services.AddSingleton<LiaisonSite.Core.Hosting.IStartupTask, Recipes.PersonalDataKeyWarmUp>();
     }
 
