@@ -5,7 +5,7 @@ using Liaison.Contacts.Parts;
 using Liaison.Organization.Data;
 using Liaison.Organization.Services;
 using Liaison.ContentParts;
-using Liaison.Pairing.Data;
+using Liaison.Pairing.Services;
 using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +38,8 @@ public sealed record MyWorkModel(
 /// Reads the member's own contacts, partners of the current term, contact points and what is due. Everything is
 /// found from the member row of the signed-in user (never from a parameter), so it cannot show anyone else's.
 /// </summary>
-public sealed class MyWorkService(LiaisonDbContext db, OrganizationScope organization, ContactAccessLog log, TimeProvider clock)
+public sealed class MyWorkService(
+    LiaisonDbContext db, OrganizationScope organization, ContactAccessLog log, PairQueries pairs, TimeProvider clock)
 {
     /// <summary>How far ahead an ending assignment is shown as due.</summary>
     public const int DueWithinDays = 30;
@@ -77,13 +78,9 @@ public sealed class MyWorkService(LiaisonDbContext db, OrganizationScope organiz
     public async Task<(string? Term, IReadOnlyList<MyPartner> Partners)> PartnersAsync(PartyMember member)
     {
         var term = SchoolTerm.Current(clock.GetUtcNow().UtcDateTime.ToShanghaiTime());
-        var partners = await db.Set<Pair>().AsNoTracking()
-            .Where(p => p.MemberId == member.Id && p.Term == term && p.Status == PairStatus.Confirmed)
-            .OrderBy(p => p.Person!.Number)
-            .Select(p => new MyPartner(p.Person!.Name, p.Person.Kind, p.Person.Number,
-                p.Person.Kind == PersonKind.Student ? p.Person.Grade + " " + p.Person.ClassName : p.Person.Post))
-            .ToListAsync();
-        return (term, partners);
+        var partners = await pairs.PartnersOfAsync(member.Id, term);
+        return (term, [.. partners.Select(p => new MyPartner(p.Name, p.Kind, p.Number,
+            p.Kind == PersonKind.Student ? p.Grade + " " + p.ClassName : p.Post))]);
     }
 
     public async Task<IReadOnlyList<MyContactPoint>> PointsAsync(PartyMember member)

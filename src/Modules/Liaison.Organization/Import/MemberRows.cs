@@ -88,8 +88,7 @@ internal static class MemberRows
         }
         else
         {
-            var id = unit?.BranchId ?? (context.Scope is { AllBranches: false, BranchIds.Count: 1 } ? context.Scope.BranchIds[0] : null);
-            branch = id is null ? null : context.Organizations.FirstOrDefault(o => o.ContentItemId == id);
+            branch = context.DefaultBranch(unit);
             if (branch is null)
             {
                 cells.Errors.Add(S["{0} is required", S["branch"]]);

@@ -96,9 +96,9 @@ internal static class PersonRows
                 return;
             }
         }
-        else if ((unit?.BranchId ?? (context.Scope is { AllBranches: false, BranchIds.Count: 1 } ? context.Scope.BranchIds[0] : null)) is { } id)
+        else
         {
-            branch = context.Organizations.FirstOrDefault(o => o.ContentItemId == id);
+            branch = context.DefaultBranch(unit);
         }
 
         if (branch is null)

@@ -30,6 +30,15 @@ public sealed class RosterContext
             ?? candidates.FirstOrDefault(o => ShortName(o.Name) == value);
     }
 
+    /// <summary>
+    /// The branch of a row whose branch cell is empty: its unit's branch, else the importing secretary's own.
+    /// </summary>
+    public OrganizationIndex? DefaultBranch(Unit? unit)
+    {
+        var id = unit?.BranchId ?? (Scope is { AllBranches: false, BranchIds.Count: 1 } ? Scope.BranchIds[0] : null);
+        return id is null ? null : Organizations.FirstOrDefault(o => o.ContentItemId == id);
+    }
+
     private static string ShortName(string name)
     {
         var cut = name.IndexOfAny(['（', '(']);

@@ -7,7 +7,8 @@ namespace Liaison.Pairing.Services;
 
 /// <summary>A member's confirmed partner in a term, with what a member's own page shows of them.</summary>
 public sealed record PartnerInfo(
-    int PairId, int PersonId, string Name, PersonKind Kind, string? UnitName, string? Subject, string? Grade, string? ClassName, DateTime? ConfirmedUtc);
+    int PairId, int PersonId, string Name, PersonKind Kind, string Number, string? UnitName, string? Post, string? Subject, string? Grade,
+    string? ClassName, DateTime? ConfirmedUtc);
 
 /// <summary>
 /// Read access to pairs for other modules (the member's 我的联系工作 page). It does not scope by user: the caller
@@ -15,13 +16,13 @@ public sealed record PartnerInfo(
 /// </summary>
 public sealed class PairQueries(LiaisonDbContext db)
 {
-    /// <summary>The member's confirmed partners in the term (e.g. <c>SchoolTerm.Current(…)</c>), by name.</summary>
+    /// <summary>The member's confirmed partners in the term (e.g. <c>SchoolTerm.Current(…)</c>), by 学号/工号.</summary>
     public async Task<IReadOnlyList<PartnerInfo>> PartnersOfAsync(int memberId, string term)
         => await db.Set<Pair>().AsNoTracking()
             .Where(p => p.MemberId == memberId && p.Term == term && p.Status == PairStatus.Confirmed)
-            .OrderBy(p => p.Person!.Name).ThenBy(p => p.PersonId)
+            .OrderBy(p => p.Person!.Number).ThenBy(p => p.PersonId)
             .Select(p => new PartnerInfo(
-                p.Id, p.PersonId, p.Person!.Name, p.Person.Kind, p.Person.Unit != null ? p.Person.Unit.Name : null,
-                p.Person.Subject, p.Person.Grade, p.Person.ClassName, p.ConfirmedUtc))
+                p.Id, p.PersonId, p.Person!.Name, p.Person.Kind, p.Person.Number, p.Person.Unit != null ? p.Person.Unit.Name : null,
+                p.Person.Post, p.Person.Subject, p.Person.Grade, p.Person.ClassName, p.ConfirmedUtc))
             .ToListAsync();
 }
