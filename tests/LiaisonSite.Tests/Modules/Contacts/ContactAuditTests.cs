@@ -98,6 +98,20 @@ public sealed class ContactAuditTests(ContactsSite site) : IClassFixture<Contact
     }
 
     [Fact]
+    public async Task SpreadsheetExport_OfMember1_HasOnlyTheirOwnContacts()
+    {
+        var client = await site.SignInAsync("member1");
+
+        var bytes = await client.GetByteArrayAsync("/admin/contacts/export", Ct);
+        var text = string.Join("|", MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().SelectMany(r => r.Values).Select(v => v?.ToString()));
+
+        Assert.Contains(ContactsSite.ActivistName, text);
+        Assert.DoesNotContain(ContactsSite.YoungName, text);
+        Assert.DoesNotContain(ContactsSite.AssistanceName, text);
+    }
+
+    [Fact]
     public async Task SpreadsheetExport_OfTheCommittee_HasSensitiveRows_AndLogsThem()
     {
         var client = await site.SignInAsync("committee1");
