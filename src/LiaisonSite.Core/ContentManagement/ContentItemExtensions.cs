@@ -18,10 +18,20 @@ public static class ContentItemExtensions
     public static TPart As<TPart>(this ContentItem item) where TPart : ContentPart, new()
         => item.Get<TPart>(typeof(TPart).Name) ?? new TPart();
 
+    /// <exception cref="ContentPartFormatException">The stored JSON does not fit <typeparamref name="TElement"/>.</exception>
     public static TElement? Get<TElement>(this ContentItem item, string name) where TElement : class
     {
         var node = item.Content[name];
-        return node is JsonObject ? node.Deserialize<TElement>(SerializerOptions) : null;
+        try
+        {
+            return node is JsonObject ? node.Deserialize<TElement>(SerializerOptions) : null;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            // "$.Title" → "TitlePart.Title": the key the editor and the API's problem details use.
+            var path = (e as JsonException)?.Path?.TrimStart('$').TrimStart('.');
+            throw new ContentPartFormatException(string.IsNullOrEmpty(path) ? name : $"{name}.{path}", e);
+        }
     }
 
     public static bool Has<TPart>(this ContentItem item) where TPart : ContentPart

@@ -38,6 +38,12 @@ internal sealed class ContentManager(
 
     public async Task CreateAsync(ContentItem item, VersionOptions options = VersionOptions.Published)
     {
+        var type = await CanonicalTypeAsync(item);
+        if (options != VersionOptions.Published && !type.TypeSettings.Draftable)
+        {
+            throw NoDrafts(type);
+        }
+
         var context = new ContentContext(item);
         item.CreatedUtc ??= Now;
         item.ModifiedUtc = Now;
@@ -48,9 +54,13 @@ internal sealed class ContentManager(
 
         item.Latest = true;
         item.Published = false;
-        await InvokeAsync((h, c) => h.CreatingAsync(c), context);
-        await InvokeAsync((h, c) => h.UpdatingAsync(c), context);
+        await GuardShapeAsync(async () =>
+        {
+            await InvokeAsync((h, c) => h.CreatingAsync(c), context);
+            await InvokeAsync((h, c) => h.UpdatingAsync(c), context);
+        });
         await ThrowIfInvalidAsync(item);
+        await ClaimIdAsync(item);
         db.ContentItems.Add(item);
         await InvokeAsync((h, c) => h.CreatedAsync(c), context);
         if (options == VersionOptions.Published)
@@ -100,23 +110,40 @@ internal sealed class ContentManager(
         }
     }
 
-    public async Task UpdateAsync(ContentItem item)
+    public async Task UpdateAsync(ContentItem item, bool publish = false)
     {
+        var type = await CanonicalTypeAsync(item);
+        if (!publish && !item.Published && !type.TypeSettings.Draftable)
+        {
+            throw NoDrafts(type);
+        }
+
         var context = new ContentContext(item);
         item.ModifiedUtc = Now;
         item.Author = string.IsNullOrEmpty(CurrentUserName) ? item.Author : CurrentUserName;
-        await InvokeAsync((h, c) => h.UpdatingAsync(c), context);
+        await GuardShapeAsync(() => InvokeAsync((h, c) => h.UpdatingAsync(c), context));
         await ThrowIfInvalidAsync(item);
         item.ConcurrencyStamp = ContentItem.NewStamp();
         await InvokeAsync((h, c) => h.UpdatedAsync(c), context);
+        if (publish)
+        {
+            await PublishAsync(item);
+        }
     }
 
     public async Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item)
     {
         var context = new ValidateContentContext(item);
-        foreach (var handler in _handlers)
+        try
         {
-            await handler.ValidatingAsync(context);
+            foreach (var handler in _handlers)
+            {
+                await handler.ValidatingAsync(context);
+            }
+        }
+        catch (ContentPartFormatException e)
+        {
+            context.Errors.Add(WrongType(e));
         }
 
         return context.Errors;
@@ -215,6 +242,74 @@ internal sealed class ContentManager(
                 && e.Entity.ContentItemVersionId != item.ContentItemVersionId && (e.Entity.Published || e.Entity.Latest))
             .Select(e => e.Entity);
         return [.. fromDb.Union(pending)];
+    }
+
+    /// <summary>
+    /// The item's type, which must already be the canonical name (<see cref="IContentTypeResolver"/>): an item saved
+    /// under "contact" would escape every rule written for "Contact", so a caller that skipped resolving is a bug.
+    /// </summary>
+    private async Task<ContentTypeDefinition> CanonicalTypeAsync(ContentItem item)
+    {
+        var type = await definitions.GetTypeAsync(item.ContentType);
+        return type is not null && type.Name == item.ContentType
+            ? type
+            : throw new InvalidOperationException($"'{item.ContentType}' is not the name of a content type as defined; resolve it with IContentTypeResolver first.");
+    }
+
+    private ContentValidationException NoDrafts(ContentTypeDefinition type)
+        => new([new(S["{0} items have no drafts: they are published when saved.", string.IsNullOrEmpty(type.DisplayName) ? type.Name : type.DisplayName])]);
+
+    private ContentValidationError WrongType(ContentPartFormatException e)
+        => new(S["'{0}' has a value of the wrong type.", e.Key], e.Key);
+
+    private async Task GuardShapeAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (ContentPartFormatException e)
+        {
+            throw new ContentValidationException([WrongType(e)]);
+        }
+    }
+
+    /// <summary>
+    /// Takes the item's id for good (<see cref="ContentItemIdentity"/>). An id used before may be taken again only by
+    /// an item of the same type and owner whose every version is removed; otherwise its old versions would become
+    /// the history of someone else's item, or of another type (a deleted contact brought back as a page).
+    /// </summary>
+    private async Task ClaimIdAsync(ContentItem item)
+    {
+        var used = await db.ContentItemIdentities.FindAsync(item.ContentItemId);
+        if (used is null)
+        {
+            // Ids used before the identities table existed are found in their versions (the migration copies them too).
+            used = await db.ContentItems.AsNoTracking()
+                .Where(c => c.ContentItemId == item.ContentItemId)
+                .OrderBy(c => c.Id)
+                .Select(c => new ContentItemIdentity { ContentItemId = c.ContentItemId, ContentType = c.ContentType, Owner = c.Owner })
+                .FirstOrDefaultAsync();
+        }
+
+        if (used is null)
+        {
+            db.ContentItemIdentities.Add(new ContentItemIdentity
+            {
+                ContentItemId = item.ContentItemId,
+                ContentType = item.ContentType,
+                Owner = item.Owner,
+                CreatedUtc = Now,
+            });
+            return;
+        }
+
+        var alive = await db.ContentItems.AnyAsync(c => c.ContentItemId == item.ContentItemId && (c.Latest || c.Published))
+            || db.ChangeTracker.Entries<ContentItem>().Any(e => e.State == EntityState.Added && e.Entity.ContentItemId == item.ContentItemId);
+        if (alive || used.ContentType != item.ContentType || !string.Equals(used.Owner, item.Owner, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ContentValidationException([new(S["The id {0} already belongs to another item. Leave the id out to get a new one.", item.ContentItemId], "ContentItemId")]);
+        }
     }
 
     private async Task<bool> IsVersionableAsync(string contentType)

@@ -9,7 +9,10 @@ public interface IContentManager
     /// <summary>A new, unsaved item of the type, owned by the current user.</summary>
     Task<ContentItem> NewAsync(string contentType);
 
-    /// <summary>Validates and adds a new item as a draft (<see cref="VersionOptions.Draft"/>) or published.</summary>
+    /// <summary>
+    /// Validates and adds a new item as a draft (<see cref="VersionOptions.Draft"/>, refused for a type that is not
+    /// Draftable) or published. Its type must be a canonical name and its id one never used by another type or owner.
+    /// </summary>
     Task CreateAsync(ContentItem item, VersionOptions options = VersionOptions.Published);
 
     Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published);
@@ -22,8 +25,12 @@ public interface IContentManager
     /// <summary>Refuses with <see cref="ContentConcurrencyException"/> when the latest version is not the one the caller read.</summary>
     Task EnsureCurrentAsync(string contentItemId, string? concurrencyStamp);
 
-    /// <summary>Validates and stages the changes made to a version.</summary>
-    Task UpdateAsync(ContentItem item);
+    /// <summary>
+    /// Validates and stages the changes made to a version; with <paramref name="publish"/>, publishes it too. A type
+    /// that is not Draftable never gets a draft: an unpublished version of it is saved only with <paramref name="publish"/>
+    /// (<see cref="ContentValidationException"/> otherwise).
+    /// </summary>
+    Task UpdateAsync(ContentItem item, bool publish = false);
 
     Task<IReadOnlyList<ContentValidationError>> ValidateAsync(ContentItem item);
 

@@ -23,6 +23,9 @@ public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog c
 
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
+    /// <summary>Every content item id ever used (never deleted).</summary>
+    public DbSet<ContentItemIdentity> ContentItemIdentities => Set<ContentItemIdentity>();
+
     /// <summary>The data-protection key ring, shared by every node (cookies, antiforgery, personal data at rest).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -107,6 +110,15 @@ public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog c
             e.HasIndex(x => new { x.ContentItemId, x.Latest, x.Published });
             e.HasIndex(x => new { x.ContentType, x.Published, x.Latest, x.ModifiedUtc });
             e.HasIndex(x => new { x.Owner, x.Latest });
+        });
+
+        builder.Entity<ContentItemIdentity>(e =>
+        {
+            e.ToTable("ContentItemIdentities");
+            e.HasKey(x => x.ContentItemId);
+            e.Property(x => x.ContentItemId).HasMaxLength(26);
+            e.Property(x => x.ContentType).HasMaxLength(255).IsRequired();
+            e.Property(x => x.Owner).HasMaxLength(255).IsRequired();
         });
 
         builder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));

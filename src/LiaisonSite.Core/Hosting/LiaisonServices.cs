@@ -41,6 +41,8 @@ public static class LiaisonServices
         services.AddLiaisonDatabase(options, migrationsAssembly);
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
+        services.AddScoped<IContentTypeResolver, ContentTypeResolver>();
+        services.TryAddScoped<IContentVisibility, NoContentVisible>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<ContentIndexWriter>();
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();

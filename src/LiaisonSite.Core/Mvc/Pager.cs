@@ -9,9 +9,12 @@ public sealed record Pager(int Page, int PageSize, int Total)
 
     public bool HasNext => Page < PageCount;
 
-    public int Skip => (Math.Max(1, Page) - 1) * PageSize;
+    public int Skip => (int)Math.Min(int.MaxValue, (Math.Max(1L, Page) - 1) * PageSize);
 
-    /// <summary>Clamps user input: page ≥ 1, 1 ≤ size ≤ max.</summary>
+    /// <summary>No list has this many pages; a larger number (?page=2147483647) would overflow the offset.</summary>
+    public const int MaxPage = 1_000_000;
+
+    /// <summary>Clamps user input: 1 ≤ page ≤ <see cref="MaxPage"/>, 1 ≤ size ≤ max.</summary>
     public static (int Page, int PageSize) Normalize(int? page, int? pageSize, int defaultSize = 20, int maxSize = 100)
-        => (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? defaultSize, 1, maxSize));
+        => (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(pageSize ?? defaultSize, 1, maxSize));
 }

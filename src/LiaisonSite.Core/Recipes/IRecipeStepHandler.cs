@@ -16,8 +16,12 @@ public interface IRecipeStepHandler
 
 /// <summary>A step with its <c>[js: …]</c> expressions already evaluated.</summary>
 public sealed class RecipeStepContext(
-    string recipeName, int stepIndex, JsonObject step, IReadOnlyDictionary<string, string?>? parameters = null)
+    string recipeName, int stepIndex, JsonObject step, IReadOnlyDictionary<string, string?>? parameters = null,
+    CancellationToken cancellationToken = default)
 {
+    /// <summary>Cancelled when the recipe's time limit is reached; a step with many items checks it between items.</summary>
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
     public string RecipeName { get; } = recipeName;
 
     /// <summary>The parameters the recipe was run with (setup passes AdminUsername, SiteName, …).</summary>

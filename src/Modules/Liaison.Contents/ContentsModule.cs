@@ -23,6 +23,7 @@ public sealed class ContentsModule : LiaisonModule
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IAuthorizationHandler, ContentAuthorizationHandler>();
         services.AddScoped<ContentQueries>();
+        services.AddScoped<IContentVisibility>(sp => sp.GetRequiredService<ContentQueries>());
         services.AddScoped<ContentViewAudit>();
         services.AddScoped<ContentApiWriter>();
         services.AddScoped<IRecipeStepHandler, Recipes.ContentStep>();

@@ -7,7 +7,7 @@ public sealed class RecipeExecutionTests(RecipesSiteFactory site) : IClassFixtur
 {
     private static string Definition(string type, bool required = true) => """
         {"name": "ContentDefinition",
-         "ContentTypes": [{"Name": "TYPE", "DisplayName": "TYPE", "Settings": {"Creatable": "True", "Versionable": "True"},
+         "ContentTypes": [{"Name": "TYPE", "DisplayName": "TYPE", "Settings": {"Creatable": "True", "Versionable": "True", "Draftable": "True"},
                            "ContentTypePartDefinitionRecords": [{"PartName": "TYPE", "Name": "TYPE"}]}],
          "ContentParts": [{"Name": "TYPE", "ContentPartFieldDefinitionRecords": [
            {"FieldName": "NoteField", "Name": "Note", "Settings": {"DisplayName": "备注", "Required": "REQUIRED"}}]}]}
@@ -106,7 +106,7 @@ public sealed class RecipeExecutionTests(RecipesSiteFactory site) : IClassFixtur
             {"name": "expr", "variables": {"id": "[js: uuid()]"}, "steps": [
               {{{Definition("Expr", required: false)}}},
               {"name": "Content", "data": [{"ContentItemId": "[js: variables('id')]", "ContentType": "Expr", "DisplayText": "[js: parameters('SiteName')]",
-                "Owner": "[js: parameters('AdminUsername')]", "Expr": {"Note": {"Text": "[js: configuration('Missing:Key', '默认')]"} } }]}]}
+                "Owner": "[js: parameters('AdminUsername')]", "Expr": {"Note": {"Text": "[js: configuration('Liaison:Recipes:Variables:Missing', '默认')]"} } }]}]}
             """;
 
         await executor.ExecuteAsync(recipe, new Dictionary<string, string?> { ["SiteName"] = "一中党委", ["AdminUsername"] = "admin" },

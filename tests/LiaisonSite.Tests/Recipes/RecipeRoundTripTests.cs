@@ -12,7 +12,7 @@ public sealed class RecipeRoundTripTests(RecipesSiteFactory source, OtherRecipes
     private const string Recipe = """
         {"name": "roundtrip", "steps": [
           {"name": "ContentDefinition",
-           "ContentTypes": [{"Name": "Example", "DisplayName": "典型事例", "Settings": {"Creatable": "True", "Listable": "True"},
+           "ContentTypes": [{"Name": "Example", "DisplayName": "典型事例", "Settings": {"Creatable": "True", "Listable": "True", "Draftable": "True"},
                              "ContentTypePartDefinitionRecords": [{"PartName": "Example", "Name": "Example"}]}],
            "ContentParts": [{"Name": "Example", "ContentPartFieldDefinitionRecords": [
              {"FieldName": "NoteField", "Name": "Deeds", "Settings": {"DisplayName": "事迹", "Required": "True", "Position": "0"}}]}]},

@@ -843,6 +843,30 @@ namespace LiaisonSite.Migrations.Postgres
                     b.ToTable("ContentItems", (string)null);
                 });
 
+            modelBuilder.Entity("LiaisonSite.Core.Data.ContentItemIdentity", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("ContentItemId");
+
+                    b.ToTable("ContentItemIdentities", (string)null);
+                });
+
             modelBuilder.Entity("LiaisonSite.Core.Data.DocumentRecord", b =>
                 {
                     b.Property<string>("Key")

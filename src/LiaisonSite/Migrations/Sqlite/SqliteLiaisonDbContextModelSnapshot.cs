@@ -806,6 +806,30 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.ToTable("ContentItems", (string)null);
                 });
 
+            modelBuilder.Entity("LiaisonSite.Core.Data.ContentItemIdentity", b =>
+                {
+                    b.Property<string>("ContentItemId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentItemId");
+
+                    b.ToTable("ContentItemIdentities", (string)null);
+                });
+
             modelBuilder.Entity("LiaisonSite.Core.Data.DocumentRecord", b =>
                 {
                     b.Property<string>("Key")

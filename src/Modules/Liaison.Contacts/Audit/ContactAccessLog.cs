@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Liaison.Contacts.Parts;
+using Liaison.Organization.AccessLog;
 using Liaison.Organization.Data;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,11 @@ namespace Liaison.Contacts.Audit;
 public sealed record SeenContact(string ContentItemId, ContactPart Part);
 
 /// <summary>
-/// Writes the access log rows for views and exports of the sensitive categories (2 and 4, SPEC R1). Rows are
-/// staged in the request's unit of work; the caller saves.
+/// Writes the access log rows for views and exports of the sensitive categories (2 and 4, SPEC R1) through
+/// Organization's <see cref="AccessLogWriter"/>, the one writer of that log. Rows are staged in the request's unit
+/// of work; the caller saves.
 /// </summary>
-public sealed class ContactAccessLog(LiaisonDbContext db, TimeProvider clock)
+public sealed class ContactAccessLog(LiaisonDbContext db, AccessLogWriter writer)
 {
     /// <summary>Stages a row per sensitive contact among <paramref name="seen"/>; returns how many.</summary>
     public async Task<int> AddAsync(ClaimsPrincipal user, IEnumerable<SeenContact> seen, string action, string detail)
@@ -28,22 +30,10 @@ public sealed class ContactAccessLog(LiaisonDbContext db, TimeProvider clock)
         var names = await db.Set<MassPerson>().AsNoTracking()
             .Where(p => personIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userName = user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "" : "";
         foreach (var contact in sensitive)
         {
-            db.Set<PersonalDataAccess>().Add(new PersonalDataAccess
-            {
-                Utc = now,
-                UserName = userName,
-                Action = action,
-                PersonId = contact.Part.PersonId,
-                PersonName = names.GetValueOrDefault(contact.Part.PersonId),
-                ContentItemId = contact.ContentItemId,
-                Category = contact.Part.Category,
-                BranchId = contact.Part.BranchId,
-                Detail = detail,
-            });
+            writer.Add(user, action, contact.Part.PersonId, names.GetValueOrDefault(contact.Part.PersonId),
+                contact.Part.BranchId, contact.Part.Category, contact.ContentItemId, detail);
         }
 
         return sensitive.Count;

@@ -1,4 +1,5 @@
 using Liaison.Contacts.Audit;
+using Liaison.Organization.AccessLog;
 using Liaison.Organization.Data;
 using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
@@ -16,7 +17,7 @@ namespace Liaison.Contacts.MyWork;
 [Admin]
 [Route("admin/my-work")]
 public sealed class MyWorkController(
-    MyWorkService work, IPermissionService permissions, PersonalDataProtector protector, LiaisonDbContext db, TimeProvider clock) : Controller
+    MyWorkService work, IPermissionService permissions, PersonalDataProtector protector, AccessLogWriter log, LiaisonDbContext db) : Controller
 {
     [HttpGet("")]
     [RequirePermission("Admin.Access")]
@@ -36,18 +37,7 @@ public sealed class MyWorkController(
 
         var person = await db.Set<MassPerson>().FirstAsync(p => p.Id == contact.PersonId);
         var phone = protector.Reveal(person.Phone);
-        db.Set<PersonalDataAccess>().Add(new PersonalDataAccess
-        {
-            Utc = clock.GetUtcNow().UtcDateTime,
-            UserName = User.Identity?.Name ?? "",
-            Action = AccessActions.RevealPhone,
-            PersonId = person.Id,
-            PersonName = person.Name,
-            ContentItemId = id,
-            Category = contact.Category,
-            BranchId = member.BranchId,
-            Detail = "my-work",
-        });
+        log.Add(User, AccessActions.RevealPhone, person.Id, person.Name, member.BranchId, contact.Category, id, "my-work");
         await db.SaveChangesAsync();
         return await PageAsync(new Dictionary<string, string> { [id] = phone ?? "" });
     }

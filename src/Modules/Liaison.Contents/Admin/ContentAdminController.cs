@@ -5,6 +5,8 @@ using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Display;
 using LiaisonSite.Core.Mvc;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -17,10 +19,12 @@ namespace Liaison.Contents.Admin;
 public sealed class ContentAdminController(
     IContentManager contentManager,
     IContentDefinitionManager definitions,
+    IContentTypeResolver types,
     IContentDisplayManager display,
     ContentQueries queries,
     LiaisonDbContext db,
     ContentViewAudit audit,
+    IAuthorizationService authorization,
     IStringLocalizer<ContentAdminController> S) : Controller
 {
     [HttpGet("")]
@@ -30,7 +34,9 @@ public sealed class ContentAdminController(
         var query = await queries.AdminListAsync(User);
         if (!string.IsNullOrWhiteSpace(filter.Type))
         {
-            query = query.Where(c => c.ContentType == filter.Type);
+            // The list compares stored (canonical) names, so "contact" is resolved to "Contact"; an unknown name lists nothing.
+            var type = (await types.ResolveAsync(filter.Type))?.Name;
+            query = query.Where(c => c.ContentType == type);
         }
 
         query = filter.Status switch
@@ -55,8 +61,8 @@ public sealed class ContentAdminController(
         var (page, pageSize) = Pager.Normalize(filter.Page, filter.PageSize);
         var pager = new Pager(page, pageSize, await query.CountAsync());
         var items = await query.Skip(pager.Skip).Take(pageSize).ToListAsync();
-        var types = await definitions.ListTypesAsync();
-        return View(new ContentListViewModel(filter, items, pager, types, [.. types.Where(t => t.TypeSettings.Creatable)]));
+        var all = await definitions.ListTypesAsync();
+        return View(new ContentListViewModel(filter, items, pager, all, [.. all.Where(t => t.TypeSettings.Creatable)]));
     }
 
     [HttpPost("{id}/publish")]
@@ -92,28 +98,71 @@ public sealed class ContentAdminController(
         return RedirectToAction(nameof(List));
     }
 
+    /// <summary>
+    /// The history, each version authorized on its own: a version of another type than the item's, or outside what
+    /// the caller may see (a contact's version from another branch), is not listed, not even by its title.
+    /// </summary>
     [HttpGet("{id}/versions")]
     [AuthorizeContent(ContentOperation.Edit)]
     public async Task<IActionResult> Versions(string id)
     {
         var versions = await contentManager.GetVersionsAsync(id);
-        return View(new ContentVersionsViewModel(versions.First(v => v.Latest), versions));
+        var latest = versions.First(v => v.Latest);
+        var shown = new List<ContentItem>();
+        foreach (var version in versions)
+        {
+            if (version.ContentType == latest.ContentType && await MayAsync(version, ContentOperation.View))
+            {
+                shown.Add(version);
+            }
+        }
+
+        return View(new ContentVersionsViewModel(latest, shown));
     }
 
+    /// <summary>
+    /// Makes an earlier version the latest again. Authorized against that version (its type and scope, not only the
+    /// latest's), and saved as any save is: the handlers and validation run on it, and a type without drafts is
+    /// published (which needs the right to publish).
+    /// </summary>
     [HttpPost("{id}/versions/{versionId}/restore")]
     [AuthorizeContent(ContentOperation.Edit)]
     public async Task<IActionResult> Restore(string id, string versionId)
     {
-        if (await contentManager.GetVersionAsync(versionId) is not { } version || version.ContentItemId != id)
+        var latest = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
+        if (await contentManager.GetVersionAsync(versionId) is not { } version || version.ContentItemId != id
+            || version.ContentType != latest.ContentType || !await MayAsync(version, ContentOperation.Edit))
         {
             return NotFound();
         }
 
-        var draft = await contentManager.RestoreAsync(versionId);
+        var publish = !((await types.ResolveAsync(latest.ContentType))?.TypeSettings.Draftable ?? false);
+        if (publish && !await MayAsync(latest, ContentOperation.Publish))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var restored = await contentManager.RestoreAsync(versionId);
+        try
+        {
+            await contentManager.UpdateAsync(restored, publish);
+        }
+        catch (ContentValidationException e)
+        {
+            db.ChangeTracker.Clear();
+            TempData.Error(S["The version was not restored: {0}", string.Join(" ", e.Errors.Select(error => error.Message))]);
+            return RedirectToAction(nameof(Versions), new { id });
+        }
+
         await db.SaveChangesAsync();
-        TempData.Success(S["An earlier version of '{0}' was restored as a draft.", draft.DisplayText]);
+        TempData.Success(publish
+            ? S["An earlier version of '{0}' was restored and published.", restored.DisplayText]
+            : S["An earlier version of '{0}' was restored as a draft.", restored.DisplayText]);
         return RedirectToAction(nameof(ContentEditorController.Edit), "ContentEditor", new { id });
     }
+
+    private async Task<bool> MayAsync(ContentItem item, ContentOperation operation)
+        => (await authorization.AuthorizeAsync(User, item, ContentOperationRequirement.For(operation))).Succeeded;
 
     /// <summary>The latest version as the public would see it once published. Never cached.</summary>
     [HttpGet("{id}/preview")]

@@ -20,6 +20,7 @@ namespace Liaison.Contents.Admin;
 public sealed class ContentEditorController(
     IContentManager contentManager,
     IContentDefinitionManager definitions,
+    IContentTypeResolver types,
     IContentDisplayManager display,
     IAuthorizationService authorization,
     LiaisonDbContext db,
@@ -102,14 +103,7 @@ public sealed class ContentEditorController(
         var errors = await display.UpdateEditorAsync(item, Request.Form);
         if (errors.Count == 0)
         {
-            errors = await TryAsync(async () =>
-            {
-                await contentManager.UpdateAsync(item);
-                if (publish)
-                {
-                    await contentManager.PublishAsync(item);
-                }
-            });
+            errors = await TryAsync(() => contentManager.UpdateAsync(item, publish));
         }
 
         if (errors.Count > 0)
@@ -174,7 +168,7 @@ public sealed class ContentEditorController(
     }
 
     private async Task<ContentTypeDefinition?> CreatableTypeAsync(string type)
-        => await definitions.GetTypeAsync(type) is { TypeSettings.Creatable: true } definition ? definition : null;
+        => await types.ResolveAsync(type) is { TypeSettings.Creatable: true } definition ? definition : null;
 
     private async Task<ContentEditorViewModel> EditorAsync(ContentItem item, bool isNew, string? stamp)
     {

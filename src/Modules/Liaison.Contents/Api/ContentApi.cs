@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Liaison.Contents.Security;
 using Liaison.Contents.Services;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Mvc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +28,8 @@ internal static class ContentApi
             .WithSummary("Lists the content items the caller may see.");
         api.MapGet("{contentItemId}", GetAsync).AllowAnonymous()
             .WithSummary("One content item, published version by default.");
-        api.MapPost("", (JsonObject body, ContentApiWriter writer, ClaimsPrincipal user) => writer.SaveAsync(body, user))
+        // The body is read by the writer (strictly: a property given twice is a 400), so the parameter is the request.
+        api.MapPost("", (HttpRequest request, ContentApiWriter writer, ClaimsPrincipal user) => writer.SaveAsync(request, user))
             .RequireAuthorization()
             .Accepts<JsonObject>("application/json")
             .WithSummary("Creates or updates a content item; \"Published\": true publishes it.");
@@ -34,15 +37,15 @@ internal static class ContentApi
 
     private static async Task<Results<Ok<ContentListResponse>, ValidationProblem>> ListAsync(
         string? type, string? status, string? page, string? pageSize,
-        ClaimsPrincipal user, ContentQueries queries, ContentViewAudit audit, IStringLocalizer<ContentListResponse> S)
+        ClaimsPrincipal user, ContentQueries queries, ContentViewAudit audit, IContentTypeResolver types, IStringLocalizer<ContentListResponse> S)
     {
         var errors = new Dictionary<string, string[]>();
         var latest = ReadStatus(status, errors, S);
         var pageNumber = ReadInt(page, 1, "page", errors, S);
         var size = Math.Clamp(ReadInt(pageSize, 20, "pageSize", errors, S), 1, 100);
-        if (pageNumber < 1)
+        if (pageNumber is < 1 or > Pager.MaxPage)
         {
-            errors["page"] = [S["The page number must be 1 or more."]];
+            errors["page"] = [S["The page number must be between 1 and {0}.", Pager.MaxPage]];
         }
 
         if (errors.Count > 0)
@@ -53,7 +56,8 @@ internal static class ContentApi
         var query = await queries.VisibleAsync(user, latest);
         if (!string.IsNullOrWhiteSpace(type))
         {
-            query = query.Where(c => c.ContentType == type);
+            var canonical = (await types.ResolveAsync(type))?.Name;
+            query = query.Where(c => c.ContentType == canonical);
         }
 
         var total = await query.CountAsync();

@@ -17,7 +17,7 @@ namespace Liaison.Contents.Recipes;
 /// </summary>
 internal sealed class ContentStep(
     IContentManager contents,
-    IContentDefinitionManager definitions,
+    IContentTypeResolver types,
     LiaisonDbContext db,
     IHttpContextAccessor httpContextAccessor,
     IStringLocalizer<ContentStep> S) : IRecipeStepHandler
@@ -31,6 +31,7 @@ internal sealed class ContentStep(
         var items = context.Step.GetArray("data");
         for (var i = 0; i < items.Count; i++)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             if (items[i] is not JsonObject json)
             {
                 throw new RecipeException(S["Item {0} is not a JSON object.", i + 1]);
@@ -56,7 +57,7 @@ internal sealed class ContentStep(
 
     private async Task ImportAsync(JsonObject json, RecipeStepContext context)
     {
-        var type = await definitions.GetTypeAsync(json.GetString("ContentType") ?? "")
+        var type = await types.ResolveAsync(json.GetString("ContentType"))
             ?? throw new RecipeException(S["unknown content type '{0}'.", json.GetString("ContentType") ?? ""]);
         var id = json.GetString("ContentItemId");
         if (id is { Length: > 26 })
@@ -100,11 +101,7 @@ internal sealed class ContentStep(
             draft.Owner = newOwner;
         }
 
-        await contents.UpdateAsync(draft);
-        if (publish)
-        {
-            await contents.PublishAsync(draft);
-        }
+        await contents.UpdateAsync(draft, publish);
     }
 
     /// <summary>True when every value of <paramref name="expected"/> is in <paramref name="actual"/> (handlers may add more).</summary>

@@ -1,4 +1,5 @@
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,9 @@ namespace Liaison.Contents.Security;
 /// <summary>
 /// Authorizes an action against the content item it works on: the latest version named by the route value
 /// <c>id</c>, or a new item of the route value <c>type</c> owned by the caller; without either, the caller must
-/// be able to do the operation to at least their own items. A missing item is a 404.
+/// be able to do the operation to at least their own items. A missing item or an unknown type is a 404. The route's
+/// type name is resolved to its definition first and the route value replaced by the canonical name, so the rules
+/// and the action see "Contact" whatever the address said ("contact", "CONTACT").
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class AuthorizeContentAttribute(ContentOperation operation) : Attribute, IFilterFactory
@@ -24,7 +27,8 @@ public sealed class AuthorizeContentAttribute(ContentOperation operation) : Attr
 }
 
 internal sealed class AuthorizeContentFilter(
-    ContentOperation operation, IContentManager contentManager, IAuthorizationService authorization) : IAsyncAuthorizationFilter
+    ContentOperation operation, IContentManager contentManager, IContentTypeResolver types, IAuthorizationService authorization)
+    : IAsyncAuthorizationFilter
 {
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
@@ -41,7 +45,14 @@ internal sealed class AuthorizeContentFilter(
         }
         else if (context.RouteData.Values.TryGetValue("type", out var type) && type is string contentType)
         {
-            item = new ContentItem { ContentType = contentType, Owner = user.Identity?.Name ?? "" };
+            if (await types.ResolveAsync(contentType) is not { } definition)
+            {
+                context.Result = new NotFoundResult();
+                return;
+            }
+
+            context.RouteData.Values["type"] = definition.Name;
+            item = new ContentItem { ContentType = definition.Name, Owner = user.Identity?.Name ?? "" };
         }
 
         var result = await authorization.AuthorizeAsync(user, item, ContentOperationRequirement.For(operation));

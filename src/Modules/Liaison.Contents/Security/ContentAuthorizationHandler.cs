@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -8,15 +9,22 @@ namespace Liaison.Contents.Security;
 /// <summary>
 /// The one place that decides owner-based content rights: "X" covers every item, "XOwn" the caller's own items,
 /// and holding "X" implies "XOwn". Items of a type governed by an <see cref="IContentAccessScope"/> are decided by
-/// that scope alone.
+/// that scope alone. An item whose type is not the canonical name of a defined type is refused (fail closed): a name
+/// that skipped <see cref="IContentTypeResolver"/> ("contact") would otherwise slip past the scope of "Contact".
 /// </summary>
-internal sealed class ContentAuthorizationHandler(IPermissionService permissions, IEnumerable<IContentAccessScope> scopes)
+internal sealed class ContentAuthorizationHandler(
+    IPermissionService permissions, IEnumerable<IContentAccessScope> scopes, IContentTypeResolver types)
     : AuthorizationHandler<ContentOperationRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ContentOperationRequirement requirement)
     {
         var user = context.User;
         var item = context.Resource as ContentItem;
+        if (item is not null && !await types.IsCanonicalAsync(item.ContentType))
+        {
+            return;
+        }
+
         var scope = item is null ? null : scopes.FirstOrDefault(s => s.ContentTypes.Contains(item.ContentType));
         if (scope is not null)
         {

@@ -14,7 +14,10 @@ namespace Liaison.Contents.Services;
 /// </summary>
 public sealed class ContentQueries(
     LiaisonDbContext db, IPermissionService permissions, IContentDefinitionManager definitions, IEnumerable<IContentAccessScope> scopes)
+    : IContentVisibility
 {
+    public IReadOnlyCollection<string> ScopedTypes => [.. scopes.SelectMany(s => s.ContentTypes)];
+
     /// <summary>
     /// Latest versions for the admin list: everything with Contents.ViewAll, otherwise the caller's own items;
     /// items of scoped types (<see cref="IContentAccessScope"/>) only as their scope allows.

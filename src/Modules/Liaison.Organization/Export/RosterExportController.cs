@@ -20,6 +20,7 @@ public sealed class RosterExportController(
     RosterExporter exporter,
     OrganizationScope organizations,
     IPermissionService permissions,
+    AccessLog.AccessLogWriter log,
     LiaisonDbContext db,
     TimeProvider clock,
     IStringLocalizer<RosterExportController> S) : Controller
@@ -38,14 +39,8 @@ public sealed class RosterExportController(
         var (bytes, count) = await exporter.ExportAsync(parsed, scope, full, cancellationToken);
         if (full)
         {
-            db.Add(new PersonalDataAccess
-            {
-                Utc = clock.GetUtcNow().UtcDateTime,
-                UserName = User.Identity!.Name!,
-                Action = AccessActions.Export,
-                BranchId = scope.AllBranches ? null : scope.BranchIds.FirstOrDefault(),
-                Detail = S[parsed == RosterKind.Members ? "Members roster with full phone numbers, {0} rows" : "Masses roster with full phone and ID numbers, {0} rows", count],
-            });
+            log.Add(User, AccessActions.Export, branchId: scope.AllBranches ? null : scope.BranchIds.FirstOrDefault(),
+                detail: S[parsed == RosterKind.Members ? "Members roster with full phone numbers, {0} rows" : "Masses roster with full phone and ID numbers, {0} rows", count]);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -104,7 +104,7 @@ public sealed class AutorouteContentControllerTests(PlainSiteFactory site) : ICl
                 new() { Name = name, PartName = name },
             ],
         };
-        type.Settings.SetSettings(new ContentTypeSettings { Creatable = true, Listable = true, Securable = securable });
+        type.Settings.SetSettings(new ContentTypeSettings { Creatable = true, Listable = true, Draftable = true, Securable = securable });
         return type;
     }
 }

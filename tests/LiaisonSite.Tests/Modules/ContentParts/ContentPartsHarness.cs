@@ -8,6 +8,7 @@ using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Modules;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -35,7 +36,10 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IStringLocalizerFactory, PoStringLocalizerFactory>();
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
-        services.AddDbContext<SqliteLiaisonDbContext>(o => o.UseSqlite(_connection));
+        // Its model (one module's tables) gets a cache key of its own: with EF's default key it would be cached for
+        // every SqliteLiaisonDbContext of the test process, and a site started later would find its model incomplete.
+        services.AddDbContext<SqliteLiaisonDbContext>(o => o.UseSqlite(_connection)
+            .ReplaceService<IModelCacheKeyFactory, HarnessModelCacheKeyFactory>());
         services.AddScoped<ContentIndexWriter>();
         services.AddScoped<LiaisonDbContext>(sp =>
         {
@@ -45,6 +49,8 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
         });
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
+        services.AddScoped<IContentTypeResolver, ContentTypeResolver>();
+        services.AddScoped<IContentVisibility, NoContentVisible>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
         services.AddScoped<IContentHandler, FieldValidationHandler>();
@@ -69,7 +75,7 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
             autoroutePart.Settings.SetSettings(autoroute);
         }
 
-        await definitions.StoreTypeAsync(new ContentTypeDefinition
+        var type = new ContentTypeDefinition
         {
             Name = name,
             DisplayName = name,
@@ -79,7 +85,11 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
                 autoroutePart,
                 new() { Name = name, PartName = name },
             ],
-        });
+        };
+
+        // The tests save drafts, which only a Draftable type has.
+        type.Settings.SetSettings(new ContentTypeSettings { Creatable = true, Draftable = true, Versionable = true });
+        await definitions.StoreTypeAsync(type);
         await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync();
     }
 
@@ -88,4 +98,9 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
         await _root.DisposeAsync();
         await _connection.DisposeAsync();
     }
+}
+
+internal sealed class HarnessModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) => (context.GetType(), "contentparts-harness", designTime);
 }

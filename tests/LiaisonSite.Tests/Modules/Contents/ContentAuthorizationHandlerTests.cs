@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Liaison.Contents;
 using Liaison.Contents.Security;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -69,8 +70,28 @@ public sealed class ContentAuthorizationHandlerTests
     {
         var requirement = ContentOperationRequirement.For(operation);
         var context = new AuthorizationHandlerContext([requirement], caller.User, item);
-        await new ContentAuthorizationHandler(caller.Permissions, []).HandleAsync(context);
+        await new ContentAuthorizationHandler(caller.Permissions, [], new FakeTypes("Article")).HandleAsync(context);
         return context.HasSucceeded;
+    }
+
+    [Fact]
+    public async Task AnItemWhoseTypeIsNotACanonicalName_IsRefusedEvenToTheAllowed()
+    {
+        var miscased = new ContentItem { ContentType = "article", Owner = "member1" };
+
+        Assert.False(await AllowedAsync(User("member1", Permissions.Edit, Permissions.ViewAll), miscased, ContentOperation.View));
+        Assert.False(await AllowedAsync(User("member1", Permissions.Edit), new ContentItem { ContentType = "Unknown", Owner = "member1" }, ContentOperation.Edit));
+    }
+
+    private sealed class FakeTypes(params string[] names) : IContentTypeResolver
+    {
+        public Task<ContentTypeDefinition?> ResolveAsync(string? name)
+            => Task.FromResult(names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } found
+                ? new ContentTypeDefinition { Name = found }
+                : null);
+
+        public Task<IReadOnlyList<string>> ResolveNamesAsync(IEnumerable<string> requested)
+            => Task.FromResult<IReadOnlyList<string>>([.. names.Where(n => requested.Contains(n, StringComparer.OrdinalIgnoreCase))]);
     }
 
     private sealed class FakePermissions(params string[] granted) : IPermissionService
