@@ -24,6 +24,7 @@ internal static class WebServices
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<Mvc.AdminLayoutFilter>();
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.ModelBinderProviders.Insert(0, new Mvc.DateRangeModelBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization()
