@@ -34,6 +34,7 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddScoped<IContentHandler, HtmlBodyPartHandler>();
         services.AddScoped<IContentHandler, HtmlFieldHandler>();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
+        services.AddScoped<IContentHandler, ContentPickerValidationHandler>();
 
         services.AddScoped<IContentPartDriver, TitlePartDriver>();
         services.AddScoped<IContentPartDriver, AutoroutePartDriver>();
