@@ -16,6 +16,8 @@ namespace Liaison.Contacts.Security;
 public sealed class ContactExportFilter(
     ContactAccessScope scope, IPermissionService permissions, ContactAccessLog log, LiaisonDbContext db) : IContentExportFilter
 {
+    public IReadOnlyCollection<string> ContentTypes => scope.ContentTypes;
+
     public async Task<IReadOnlyList<ContentItem>> FilterAsync(
         ClaimsPrincipal? user, IReadOnlyList<ContentItem> items, CancellationToken cancellationToken)
     {

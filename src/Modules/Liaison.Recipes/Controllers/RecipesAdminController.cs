@@ -83,6 +83,13 @@ public sealed class RecipesAdminController(
         }
 
         var exporter = HttpContext.RequestServices.GetRequiredService<RecipeExporter>();
+        if (await exporter.UnfilteredTypesAsync(contentTypes) is { Count: > 0 } refused)
+        {
+            TempData.Error(S["The items of {0} cannot be exported: they are private and no export rule covers them. Nothing was exported.",
+                string.Join("、", refused)]);
+            return RedirectToAction(nameof(Export));
+        }
+
         var recipe = await exporter.ExportAsync(new RecipeExportRequest(definitionTypes, contentTypes, versions == "latest", User), cancellationToken);
         var bytes = Encoding.UTF8.GetBytes(recipe.ToJsonString(s_indented));
         return File(bytes, "application/json", $"liaison-export-{clock.GetUtcNow():yyyy-MM-dd}.recipe.json");

@@ -19,13 +19,40 @@ internal sealed record RecipeExportRequest(
 /// nested settings shape and a Content step with the items in <see cref="ContentItemJson"/> shape.
 /// </summary>
 internal sealed class RecipeExporter(
-    IContentDefinitionManager definitions, LiaisonDbContext db, IEnumerable<IContentExportFilter> filters, TimeProvider clock)
+    IContentDefinitionManager definitions,
+    IContentTypeResolver typeResolver,
+    IContentVisibility visibility,
+    LiaisonDbContext db,
+    IEnumerable<IContentExportFilter> filters,
+    TimeProvider clock)
 {
+    /// <summary>
+    /// The types among <paramref name="contentTypes"/> whose items may not be exported at all: Securable or scoped
+    /// types that no <see cref="IContentExportFilter"/> covers (fail closed: a new private type is refused until its
+    /// module writes the filter). Names are resolved first, so "contact" is checked as "Contact".
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UnfilteredTypesAsync(IEnumerable<string> contentTypes)
+    {
+        var covered = filters.SelectMany(f => f.ContentTypes).ToHashSet(StringComparer.Ordinal);
+        var refused = new List<string>();
+        foreach (var name in await typeResolver.ResolveNamesAsync(contentTypes))
+        {
+            var type = (await typeResolver.ResolveAsync(name))!;
+            if ((type.TypeSettings.Securable || visibility.ScopedTypes.Contains(name)) && !covered.Contains(name))
+            {
+                refused.Add(name);
+            }
+        }
+
+        return refused;
+    }
+
     public async Task<JsonObject> ExportAsync(RecipeExportRequest request, CancellationToken cancellationToken = default)
     {
         var steps = new JsonArray();
+        var definitionTypes = await typeResolver.ResolveNamesAsync(request.DefinitionTypes);
         var types = (await definitions.ListTypesAsync())
-            .Where(t => request.DefinitionTypes.Contains(t.Name, StringComparer.OrdinalIgnoreCase))
+            .Where(t => definitionTypes.Contains(t.Name))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
         if (types.Count > 0)
@@ -42,7 +69,8 @@ internal sealed class RecipeExporter(
 
         if (request.ContentTypes.Count > 0)
         {
-            var chosen = request.ContentTypes.ToList();
+            var refused = await UnfilteredTypesAsync(request.ContentTypes);
+            var chosen = (await typeResolver.ResolveNamesAsync(request.ContentTypes)).Except(refused).ToList();
             IReadOnlyList<ContentItem> items = await db.ContentItems.AsNoTracking()
                 .Where(c => chosen.Contains(c.ContentType) && (request.LatestVersions ? c.Latest : c.Published))
                 .OrderBy(c => c.Id)
