@@ -7,6 +7,10 @@ using Microsoft.Extensions.Localization;
 
 namespace LiaisonSite.Core.Recipes;
 
+/// <summary>
+/// Runs a recipe in one transaction. The whole run has a time limit (<c>Liaison:Recipes:TimeLimitSeconds</c>, default
+/// 300): past it the run is stopped, rolled back and refused with a message, so an upload cannot hold the database.
+/// </summary>
 internal sealed class RecipeExecutor(
     LiaisonDbContext db,
     IEnumerable<IRecipeStepHandler> handlers,
@@ -27,7 +31,32 @@ internal sealed class RecipeExecutor(
         RefuseUnknownSteps(recipeName, steps, byName);
 
         parameters ??= new Dictionary<string, string?>();
-        var scripting = new RecipeScripting(parameters, configuration, S);
+        var timeLimit = TimeLimit(configuration);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeLimit);
+        try
+        {
+            return await RunAsync(recipeName, steps, recipe, byName, parameters, limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RecipeException(S["Recipe '{0}' took longer than {1} seconds and was stopped. Nothing was changed.",
+                recipeName, timeLimit.TotalSeconds]);
+        }
+    }
+
+    /// <summary>Liaison:Recipes:TimeLimitSeconds, 300 when unset or not a positive number.</summary>
+    internal static TimeSpan TimeLimit(IConfiguration configuration)
+        => double.TryParse(configuration["Liaison:Recipes:TimeLimitSeconds"], System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(300);
+
+    private async Task<RecipeResult> RunAsync(
+        string recipeName, JsonArray steps, JsonObject recipe, Dictionary<string, IRecipeStepHandler> byName,
+        IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
+    {
+        var scripting = new RecipeScripting(parameters, configuration, S, cancellationToken);
         var ownsTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
@@ -46,8 +75,9 @@ internal sealed class RecipeExecutor(
                 var stepName = ((JsonObject)steps[i]!).GetString("name")!;
                 try
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var step = (JsonObject)scripting.Evaluate(steps[i])!;
-                    await byName[stepName].ExecuteAsync(new RecipeStepContext(recipeName, i + 1, step, parameters));
+                    await byName[stepName].ExecuteAsync(new RecipeStepContext(recipeName, i + 1, step, parameters, cancellationToken));
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

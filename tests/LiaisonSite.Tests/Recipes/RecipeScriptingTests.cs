@@ -64,10 +64,10 @@ public sealed class RecipeScriptingTests
     [Fact]
     public void Evaluate_Configuration_ReadsTheKeyOrTheDefault()
     {
-        var scripting = Create(configuration: new() { ["Liaison:School"] = "一中" });
+        var scripting = Create(configuration: new() { ["Liaison:Recipes:Variables:School"] = "一中" });
 
-        Assert.Equal("一中", scripting.Evaluate(JsonValue.Create("[js: configuration('Liaison:School', 'x')]"))!.GetValue<string>());
-        Assert.Equal("x", scripting.Evaluate(JsonValue.Create("[js: configuration('Missing', 'x')]"))!.GetValue<string>());
+        Assert.Equal("一中", scripting.Evaluate(JsonValue.Create("[js: configuration('Liaison:Recipes:Variables:School', 'x')]"))!.GetValue<string>());
+        Assert.Equal("x", scripting.Evaluate(JsonValue.Create("[js: configuration('Liaison:Recipes:Variables:Missing', 'x')]"))!.GetValue<string>());
     }
 
     [Fact]
@@ -99,4 +99,60 @@ public sealed class RecipeScriptingTests
 
         Assert.Contains("nosuchfunction", e.Message, StringComparison.Ordinal);
     }
+}
+
+/// <summary>Issue 8, finding 9: the limits of recipe scripts, each refused with a message saying which.</summary>
+public sealed class RecipeScriptLimitTests
+{
+    private static RecipeScripting Create(Dictionary<string, string?>? configuration = null)
+        => new(new Dictionary<string, string?>(), new ConfigurationBuilder().AddInMemoryCollection(configuration ?? []).Build());
+
+    [Theory]
+    [InlineData("Liaison:Database:ConnectionString")]
+    [InlineData("Liaison:Setup:AdminPassword")]
+    [InlineData("liaison:recipes:variablesX")]
+    [InlineData("Liaison:Recipes:Variables")]
+    public void Configuration_OutsideTheRecipeVariables_IsRefused(string key)
+    {
+        var scripting = Create(new() { [key] = "secret-value" });
+
+        var e = Assert.Throws<RecipeException>(() => scripting.Evaluate(JsonValue.Create($"[js: configuration('{key}', 'x')]")));
+
+        Assert.Contains("Liaison:Recipes:Variables", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-value", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configuration_UnderTheRecipeVariables_IsRead()
+    {
+        var scripting = Create(new() { ["Liaison:Recipes:Variables:School"] = "一中" });
+
+        Assert.Equal("一中", scripting.Evaluate(JsonValue.Create("[js: configuration('liaison:recipes:variables:school', 'x')]"))!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Memory_OfOneExpression_IsLimited()
+    {
+        const string hog = "[js: (function () { var a = []; for (var i = 0; i < 5000; i++) { a.push('x'.repeat(100000) + i); } return a.length; })()]";
+
+        var e = Assert.Throws<RecipeException>(() => Create().Evaluate(JsonValue.Create(hog)));
+
+        Assert.Contains("MB", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RegularExpression_StopsAtItsTimeout()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var e = Assert.Throws<RecipeException>(() => Create().Evaluate(JsonValue.Create(
+            "[js: /^(a+)+$/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!')]")));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"took {watch.Elapsed}");
+        Assert.Contains("regular expression", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HugeArray_IsRefused()
+        => Assert.Throws<RecipeException>(() => Create().Evaluate(JsonValue.Create("[js: new Array(50000000).fill(0).length]")));
 }
