@@ -22,6 +22,7 @@ public sealed class MediaModule : LiaisonModule
     {
         services.AddSingleton(sp => MediaOptions.From(configuration, sp.GetRequiredService<LiaisonOptions>()));
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<Processing.ImageDecodeGate>();
         services.AddSingleton<IMediaImageResolver, MediaImageResolver>();
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddScoped<IRecipeStepHandler, MediaStep>();

@@ -11,7 +11,8 @@ namespace Liaison.Media.Endpoints;
 /// <summary>The MediaField editor's upload: one image per request, answered in JSON for its fetch.</summary>
 [Admin]
 [Route("admin/media")]
-public sealed class MediaAdminController(MediaStore store, MediaOptions options, IStringLocalizer<MediaAdminController> localizer) : Controller
+public sealed class MediaAdminController(
+    MediaStore store, MediaOptions options, ImageDecodeGate decoder, IStringLocalizer<MediaAdminController> localizer) : Controller
 {
     private IStringLocalizer S { get; } = localizer;
 
@@ -52,12 +53,16 @@ public sealed class MediaAdminController(MediaStore store, MediaOptions options,
 
         try
         {
-            var stored = await store.SaveNewAsync(ImageProcessor.Process(bytes), cancellationToken);
+            var stored = await store.SaveNewAsync(await decoder.ProcessAsync(bytes, null, cancellationToken), cancellationToken);
             return Json(new { path = stored.Path, url = stored.Url, width = stored.Width, height = stored.Height });
         }
         catch (ImageRejectedException e)
         {
-            return Error(StatusCodes.Status400BadRequest, S[e.Message]);
+            return Error(StatusCodes.Status400BadRequest, S[e.Message, e.Arguments]);
+        }
+        catch (ImageBusyException e)
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, S[e.Message]);
         }
     }
 

@@ -8,8 +8,11 @@ internal sealed record ProcessedImage(string Extension, int Width, int Height, b
 /// <summary>A smaller copy whose long edge is at most <see cref="Edge"/>; its file name ends in "-{Edge}".</summary>
 internal sealed record ImageVariant(int Edge, int Width, int Height, byte[] Bytes);
 
-/// <summary>Why an image was refused; the message is a localizer key shown to the user.</summary>
-internal sealed class ImageRejectedException(string reason) : Exception(reason);
+/// <summary>Why an image was refused; the message is a localizer key (with its arguments) shown to the user.</summary>
+internal sealed class ImageRejectedException(string reason, params object[] arguments) : Exception(reason)
+{
+    public object[] Arguments { get; } = arguments;
+}
 
 /// <summary>
 /// Decodes an upload and encodes it again from its pixels. Only pixels survive, so EXIF, GPS, XMP, comments and any
@@ -21,13 +24,16 @@ internal static class ImageProcessor
 
     public static readonly int[] VariantEdges = [800, 400];
 
-    // Refuses "decompression bombs": a small file that would need gigabytes of pixels.
-    private const long MaxPixels = 50_000_000;
+    /// <summary>Default of Liaison:Media:MaxPixels: refuses "decompression bombs", a small file that would need gigabytes of pixels.</summary>
+    public const long DefaultMaxPixels = 40_000_000;
 
     private const int JpegQuality = 82;
 
-    /// <param name="extension">"jpg", "png" or "webp" to force the output format; null picks JPEG, or PNG for images with transparency.</param>
-    public static ProcessedImage Process(byte[] data, string? extension = null)
+    /// <summary>
+    /// Reads only the header (type from the magic bytes, then width and height) and refuses an image whose pixels
+    /// would not fit the limit, before a single pixel is decoded.
+    /// </summary>
+    public static (int Width, int Height) CheckHeader(byte[] data, long maxPixels = DefaultMaxPixels)
     {
         if (ImageFormatSniffer.Sniff(data) is null)
         {
@@ -35,10 +41,27 @@ internal static class ImageProcessor
         }
 
         using var codec = SKCodec.Create(new MemoryStream(data)) ?? throw new ImageRejectedException("The image could not be read.");
-        if ((long)codec.Info.Width * codec.Info.Height > MaxPixels || codec.Info.Width <= 0 || codec.Info.Height <= 0)
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if (width <= 0 || height <= 0)
         {
-            throw new ImageRejectedException("The image has too many pixels.");
+            throw new ImageRejectedException("The image could not be read.");
         }
+
+        if ((long)width * height > maxPixels)
+        {
+            throw new ImageRejectedException("The image is {0} × {1} pixels; images may have at most {2} million pixels.",
+                width, height, Math.Round(maxPixels / 1_000_000.0, 1));
+        }
+
+        return (width, height);
+    }
+
+    /// <param name="extension">"jpg", "png" or "webp" to force the output format; null picks JPEG, or PNG for images with transparency.</param>
+    /// <remarks>Decodes the whole image: call it through <see cref="ImageDecodeGate"/>, which limits how many run at once.</remarks>
+    public static ProcessedImage Process(byte[] data, string? extension = null, long maxPixels = DefaultMaxPixels)
+    {
+        CheckHeader(data, maxPixels);
+        using var codec = SKCodec.Create(new MemoryStream(data)) ?? throw new ImageRejectedException("The image could not be read.");
 
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888,
             codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);

@@ -10,7 +10,7 @@ namespace Liaison.Media.Recipes;
 /// Files go through the same decode → re-encode → variants pipeline as uploads. SourcePath is relative to the folder of
 /// the harvested recipe. Writing the same files again gives the same result, so the step is idempotent.
 /// </summary>
-internal sealed class MediaStep(MediaStore store, IRecipeHarvester harvester) : IRecipeStepHandler
+internal sealed class MediaStep(MediaStore store, ImageDecodeGate decoder, IRecipeHarvester harvester) : IRecipeStepHandler
 {
     public string Name => "media";
 
@@ -28,9 +28,13 @@ internal sealed class MediaStep(MediaStore store, IRecipeHarvester harvester) : 
             var bytes = await ReadAsync(context, file, target);
             try
             {
-                await store.SaveAsync(target, ImageProcessor.Process(bytes, Path.GetExtension(target).TrimStart('.')));
+                await store.SaveAsync(target, await decoder.ProcessAsync(bytes, Path.GetExtension(target).TrimStart('.'), context.CancellationToken));
             }
             catch (ImageRejectedException e)
+            {
+                throw new RecipeException($"Step {context.StepIndex} (media): {target}: {string.Format(System.Globalization.CultureInfo.InvariantCulture, e.Message, e.Arguments)}");
+            }
+            catch (ImageBusyException e)
             {
                 throw new RecipeException($"Step {context.StepIndex} (media): {target}: {e.Message}");
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;
@@ -17,6 +18,15 @@ public sealed class RosterFileReader(IStringLocalizer<RosterFileReader> S)
 {
     public const long MaxBytes = 2 * 1024 * 1024;
     public const int MaxRows = 3000;
+
+    /// <summary>
+    /// An .xlsx is a zip: 2 MB of it can unpack to gigabytes (a "zip bomb" of shared strings). Each part may unpack to
+    /// at most 16 MB and the whole package to 32 MB, counted on the bytes that really come out, not on the sizes the
+    /// package claims, before the spreadsheet reader sees it. A 3000-row roster unpacks to a few megabytes.
+    /// </summary>
+    public const long MaxPartBytes = 16 * 1024 * 1024;
+    public const long MaxPackageBytes = 32 * 1024 * 1024;
+    public const int MaxPackageEntries = 64;
 
     static RosterFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -46,11 +56,17 @@ public sealed class RosterFileReader(IStringLocalizer<RosterFileReader> S)
         }
 
         var type = Sniff(bytes);
+        if (type == ExcelType.XLSX)
+        {
+            CheckPackage(bytes);
+        }
+
         var data = type == ExcelType.CSV ? ToUtf8(bytes) : bytes;
         List<IDictionary<string, object?>> rows;
         try
         {
-            using var stream = new MemoryStream(data);
+            // Rows are read one by one from the stream and reading stops after MaxRows + 1.
+            using var stream = new MemoryStream(data, writable: false);
             var configuration = type == ExcelType.CSV ? new CsvConfiguration() : null;
             rows = MiniExcel.Query(stream, useHeaderRow: true, excelType: type, configuration: configuration)
                 .Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
@@ -67,6 +83,49 @@ public sealed class RosterFileReader(IStringLocalizer<RosterFileReader> S)
 
         return ToRows(rows, kind);
     }
+
+    /// <summary>Refuses a package with too many parts or parts that unpack beyond the limits (see <see cref="MaxPartBytes"/>).</summary>
+    private void CheckPackage(byte[] bytes)
+    {
+        var buffer = new byte[81920];
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxPackageEntries)
+            {
+                throw TooBig();
+            }
+
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > MaxPartBytes || (total += entry.Length) > MaxPackageBytes)
+                {
+                    throw TooBig();
+                }
+
+                // The sizes above are what the package claims; count what really comes out, and stop at the limit.
+                using var part = entry.Open();
+                long unpacked = 0;
+                int read;
+                while ((read = part.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    unpacked += read;
+                    if (unpacked > MaxPartBytes || unpacked > entry.Length)
+                    {
+                        throw TooBig();
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+        {
+            throw new RosterFileException(S["The file could not be read as a spreadsheet. Save it again as .xlsx or .csv from the template."]);
+        }
+    }
+
+    private RosterFileException TooBig()
+        => new(S["The file unpacks to more than {0} MB; a roster is far smaller. Save it again from the template.", MaxPackageBytes / 1024 / 1024]);
 
     private ExcelType Sniff(byte[] bytes)
     {

@@ -114,6 +114,19 @@ public sealed class MediaUploadTests(MediaSiteFactory site) : IClassFixture<Medi
         Assert.Contains(MediaFiles(), file => SizeOf(file) == (171, 59));
     }
 
+    [Fact]
+    public async Task Upload_WhoseHeaderAnnouncesTooManyPixels_IsRefusedBeforeDecoding_InChinese()
+    {
+        var client = await site.SignInAsync("editor1");
+
+        var response = await UploadAsync(client, TestImages.PngHeaderOnly(7071, 7071), "bomb.png");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await ErrorAsync(response);
+        Assert.Contains("7071", error, StringComparison.Ordinal);
+        Assert.Contains("像素", error, StringComparison.Ordinal);
+    }
+
     private static (int, int)? SizeOf(string file)
     {
         using var codec = SKCodec.Create(file);
@@ -152,7 +165,7 @@ public sealed class MediaUploadTests(MediaSiteFactory site) : IClassFixture<Medi
             : [];
 
     /// <summary>Posts like the editor's fetch: multipart body, antiforgery token in the header.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName, string tokenPage = "/admin/contents/new/TypicalExample")
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string fileName, string tokenPage = "/admin/contents/new/TypicalExample")
     {
         var page = await (await client.GetAsync(tokenPage, Ct)).Content.ReadAsStringAsync(Ct);
         using var content = Multipart(bytes, fileName);
@@ -172,6 +185,6 @@ public sealed class MediaUploadTests(MediaSiteFactory site) : IClassFixture<Medi
         return new MultipartFormDataContent { { file, "file", fileName } };
     }
 
-    private static async Task<string> ErrorAsync(HttpResponseMessage response)
+    internal static async Task<string> ErrorAsync(HttpResponseMessage response)
         => JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["error"]!.GetValue<string>();
 }

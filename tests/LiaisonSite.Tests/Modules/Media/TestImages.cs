@@ -59,6 +59,43 @@ internal static class TestImages
         return markers;
     }
 
+    /// <summary>
+    /// A PNG that announces <paramref name="width"/> × <paramref name="height"/> pixels in its header and carries almost
+    /// no pixel data: a few hundred bytes that a decoder would turn into width × height × 4 bytes of memory.
+    /// </summary>
+    public static byte[] PngHeaderOnly(int width, int height)
+    {
+        var ihdr = new List<byte>();
+        ihdr.AddRange(BigEndian((uint)width));
+        ihdr.AddRange(BigEndian((uint)height));
+        ihdr.AddRange([8, 6, 0, 0, 0]); // 8 bits, RGBA, deflate, no filter, no interlace
+        byte[] idat = [0x78, 0x9C, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01]; // zlib of a couple of zero bytes
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", [.. ihdr]), .. Chunk("IDAT", idat), .. Chunk("IEND", [])];
+    }
+
+    private static byte[] Chunk(string type, byte[] data)
+    {
+        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. data];
+        return [.. BigEndian((uint)data.Length), .. typed, .. BigEndian(Crc32(typed))];
+    }
+
+    private static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+
     public static bool Contains(byte[] haystack, string text) => haystack.AsSpan().IndexOf(Encoding.ASCII.GetBytes(text)) >= 0;
 
     private static IEnumerable<byte> Entry(ushort tag, ushort type, uint count, uint value)
