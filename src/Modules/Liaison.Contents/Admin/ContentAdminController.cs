@@ -117,7 +117,8 @@ public sealed class ContentAdminController(
             }
         }
 
-        return View(new ContentVersionsViewModel(latest, shown));
+        var draftable = (await types.ResolveAsync(latest.ContentType))?.TypeSettings.Draftable ?? false;
+        return View(new ContentVersionsViewModel(latest, shown, draftable));
     }
 
     /// <summary>

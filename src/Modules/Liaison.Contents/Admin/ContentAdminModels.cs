@@ -49,6 +49,7 @@ public sealed record ContentEditorViewModel(
     public string TypeName => string.IsNullOrEmpty(Type.DisplayName) ? Type.Name : Type.DisplayName;
 }
 
-public sealed record ContentVersionsViewModel(ContentItem Latest, IReadOnlyList<ContentItem> Versions);
+/// <summary>The versions the caller may see; <see cref="Draftable"/> says whether a restore makes a draft or publishes.</summary>
+public sealed record ContentVersionsViewModel(ContentItem Latest, IReadOnlyList<ContentItem> Versions, bool Draftable);
 
 public sealed record ContentPreviewViewModel(ContentItem Item, IReadOnlyList<DisplayResult> Display);

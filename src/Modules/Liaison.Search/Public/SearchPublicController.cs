@@ -15,6 +15,7 @@ public sealed class SearchPublicController(
     SearchService search,
     ContentQueries queries,
     IContentDefinitionManager definitions,
+    IContentTypeResolver types,
     LiaisonDbContext db) : Controller
 {
     public const int PageSize = 10;
@@ -22,7 +23,9 @@ public sealed class SearchPublicController(
     [HttpGet("/search")]
     public async Task<IActionResult> Index(string? q, string? type, string? branch, int? page)
     {
-        var model = new SearchViewModel { Q = q?.Trim() ?? "", Type = Blank(type), Branch = Blank(branch) };
+        // The type filter is resolved to its canonical name like every type name from outside ("typicalexample" works).
+        var typeName = Blank(type) is { } given ? (await types.ResolveAsync(given))?.Name ?? given : null;
+        var model = new SearchViewModel { Q = q?.Trim() ?? "", Type = typeName, Branch = Blank(branch) };
         var publicTypes = await queries.PublicTypesAsync();
         model.Types = [.. (await definitions.ListTypesAsync())
             .Where(t => publicTypes.Contains(t.Name))

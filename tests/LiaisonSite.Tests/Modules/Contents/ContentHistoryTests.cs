@@ -72,7 +72,9 @@ public sealed class ContentHistoryTests(ContactsSite site) : IClassFixture<Conta
         Assert.DoesNotContain(branch2Version, history, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, restore.StatusCode);
         Assert.Equal(site.Member1Id, (await LatestAsync(id)).As<ContactPart>().MemberId);
-        Assert.Contains(MemberName(site.Member3Id), await committee.GetStringAsync($"/admin/contents/{id}/versions", Ct), StringComparison.Ordinal);
+        var committeeHistory = await committee.GetStringAsync($"/admin/contents/{id}/versions", Ct);
+        Assert.Contains(MemberName(site.Member3Id), committeeHistory, StringComparison.Ordinal);
+        Assert.Contains("恢复并发布", committeeHistory, StringComparison.Ordinal);
     }
 
     [Fact]

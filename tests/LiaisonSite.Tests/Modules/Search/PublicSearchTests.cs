@@ -104,9 +104,11 @@ public sealed class PublicSearchTests(SiteFactory site) : IClassFixture<SiteFact
 
         var other = await SearchSite.GetAsync(client, "/search?q=zqxfilter&type=BranchNews");
         var same = await SearchSite.GetAsync(client, "/search?q=zqxfilter&type=" + SearchSite.PublicType);
+        var lowerCase = await SearchSite.GetAsync(client, "/search?q=zqxfilter&type=" + SearchSite.PublicType.ToLowerInvariant());
 
         Assert.Empty(SearchSite.Titles(other));
         Assert.Single(SearchSite.Titles(same));
+        Assert.Single(SearchSite.Titles(lowerCase));
     }
 
     [Theory]
