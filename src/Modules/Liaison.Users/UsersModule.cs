@@ -27,6 +27,7 @@ public sealed class UsersModule : LiaisonModule
         services.AddScoped<RolePermissionsEditor>();
         services.AddScoped<RoleLabels>();
         services.AddScoped<UsersAdmin.UserAccounts>();
+        services.AddScoped<Grants.GrantRules>();
 
         // Disabled accounts cannot sign in (cookie or token).
         services.Replace(ServiceDescriptor.Scoped<SignInManager<LiaisonUser>, LiaisonSignInManager>());
