@@ -27,6 +27,7 @@ public static class LiaisonPipeline
         app.UseRouting();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<BearerSecurityStampMiddleware>();
         app.UseAuthorization();
 
         // Named policies come from modules ([EnableRateLimiting]); endpoints without one are not limited.
