@@ -61,6 +61,8 @@ public static class LiaisonServices
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);
         services.AddLiaisonWeb();
+        services.AddLiaisonProxyTrust(builder.Configuration);
+        services.AddSingleton(PublicOrigin.FromConfiguration(builder.Configuration));
 
         foreach (var module in catalog.Modules)
         {
