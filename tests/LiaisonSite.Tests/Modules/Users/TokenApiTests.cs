@@ -41,6 +41,31 @@ public sealed class TokenApiTests(UsersSiteFactory site) : IClassFixture<UsersSi
         Assert.DoesNotContain("accessToken", await response.Content.ReadAsStringAsync(Ct));
     }
 
+    [Fact]
+    public async Task Token_ForALockedAccount_AnswersExactlyAsForAnUnknownUser()
+    {
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<LiaisonUser>>();
+            var user = new LiaisonUser { UserName = "token-locked1", Email = "token-locked1@example.edu.cn" };
+            Assert.True((await users.CreateAsync(user, SiteFactory.DemoPassword)).Succeeded);
+        }
+
+        var client = site.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/token", new { userName = "token-locked1", password = "wrong-password-" + i }, Ct);
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/token", new { userName = "token-locked1", password = SiteFactory.DemoPassword }, Ct);
+        var unknown = await client.PostAsJsonAsync("/api/token", new { userName = "token-nobody1", password = SiteFactory.DemoPassword }, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal(Detail(await unknown.Content.ReadFromJsonAsync<JsonElement>(Ct)), Detail(await locked.Content.ReadFromJsonAsync<JsonElement>(Ct)));
+    }
+
+    private static string? Detail(JsonElement problem) => problem.GetProperty("detail").GetString();
+
     [Theory]
     [InlineData("token-disabled1", false, "CommitteeAdmin")]
     [InlineData("token-roles1", true, "Member")]
