@@ -56,7 +56,7 @@ public static class LiaisonServices
         services.AddLocalization();
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PoStringLocalizerFactory>());
 
-        services.AddLiaisonSharedState(options);
+        services.AddLiaisonSharedState(options, builder.Configuration);
 
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);

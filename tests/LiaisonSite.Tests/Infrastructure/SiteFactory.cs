@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using LiaisonSite.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -26,6 +27,13 @@ public class SiteFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(AppData);
     }
 
+    private static readonly Lazy<string> s_keyRingCertificate = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), "liaison-tests", $"keyring-{Guid.NewGuid():N}.pfx");
+        KeyRingCertificate.Create(path);
+        return path;
+    });
+
     public string Recipe { get; }
 
     public string AppData { get; }
@@ -47,6 +55,10 @@ public class SiteFactory : WebApplicationFactory<Program>
 
         // Tests sign in far more often than people do, all from one address; SignInThrottleTests use the real limit.
         builder.UseSetting("Liaison:SignIn:AttemptsPerWindow", "100000");
+
+        // One key-ring certificate for every site of the run (an RSA key takes a while to make), as several nodes
+        // share one; KeyRingTests cover the certificate a site makes for itself.
+        builder.UseSetting("Liaison:DataProtection:CertificatePath", s_keyRingCertificate.Value);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
