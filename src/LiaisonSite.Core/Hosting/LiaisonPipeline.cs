@@ -12,9 +12,10 @@ namespace LiaisonSite.Core.Hosting;
 
 public static class LiaisonPipeline
 {
-    /// <summary>The request pipeline: errors, static files, language, setup gate, auth, output cache, endpoints.</summary>
+    /// <summary>The request pipeline: security headers, forwarded headers, errors, static files, language, setup gate, auth, output cache, endpoints.</summary>
     public static WebApplication UseLiaison(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
