@@ -34,6 +34,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         return path;
     });
 
+    /// <summary>The key-ring certificate of the test sites: a process run on a site's app data needs it too.</summary>
+    public static string KeyRingCertificatePath => s_keyRingCertificate.Value;
+
     public string Recipe { get; }
 
     public string AppData { get; }
@@ -58,7 +61,7 @@ public class SiteFactory : WebApplicationFactory<Program>
 
         // One key-ring certificate for every site of the run (an RSA key takes a while to make), as several nodes
         // share one; KeyRingTests cover the certificate a site makes for itself.
-        builder.UseSetting("Liaison:DataProtection:CertificatePath", s_keyRingCertificate.Value);
+        builder.UseSetting("Liaison:DataProtection:CertificatePath", KeyRingCertificatePath);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
