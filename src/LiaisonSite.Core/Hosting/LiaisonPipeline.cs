@@ -12,9 +12,10 @@ namespace LiaisonSite.Core.Hosting;
 
 public static class LiaisonPipeline
 {
-    /// <summary>The request pipeline: errors, static files, language, setup gate, auth, output cache, endpoints.</summary>
+    /// <summary>The request pipeline: security headers, forwarded headers, errors, static files, language, setup gate, auth, output cache, endpoints.</summary>
     public static WebApplication UseLiaison(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -27,6 +28,7 @@ public static class LiaisonPipeline
         app.UseRouting();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<BearerSecurityStampMiddleware>();
         app.UseAuthorization();
 
         // Named policies come from modules ([EnableRateLimiting]); endpoints without one are not limited.

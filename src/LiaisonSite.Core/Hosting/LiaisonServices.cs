@@ -58,11 +58,13 @@ public static class LiaisonServices
         services.AddLocalization();
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PoStringLocalizerFactory>());
 
-        services.AddLiaisonSharedState(options);
+        services.AddLiaisonSharedState(options, builder.Configuration);
 
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);
         services.AddLiaisonWeb();
+        services.AddLiaisonProxyTrust(builder.Configuration);
+        services.AddSingleton(PublicOrigin.FromConfiguration(builder.Configuration));
 
         foreach (var module in catalog.Modules)
         {

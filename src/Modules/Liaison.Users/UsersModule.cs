@@ -7,7 +7,9 @@ using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +29,11 @@ public sealed class UsersModule : LiaisonModule
         services.AddScoped<RolePermissionsEditor>();
         services.AddScoped<RoleLabels>();
         services.AddScoped<UsersAdmin.UserAccounts>();
+        services.AddScoped<Grants.GrantRules>();
 
         // Disabled accounts cannot sign in (cookie or token).
         services.Replace(ServiceDescriptor.Scoped<SignInManager<LiaisonUser>, LiaisonSignInManager>());
+        services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name));
 
         // Check the security stamp on every request: changing a user's roles, disabling the account or setting a new
         // password ends their open sessions at once, not after Identity's default 30 minutes. The site has a few

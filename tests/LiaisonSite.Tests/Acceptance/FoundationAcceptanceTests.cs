@@ -70,7 +70,12 @@ public sealed class FoundationAcceptanceTests(SiteFactory site) : IClassFixture<
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
-            Environment = { ["Liaison__AppData"] = appData, ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            Environment =
+            {
+                ["Liaison__AppData"] = appData,
+                ["Liaison__DataProtection__CertificatePath"] = SiteFactory.KeyRingCertificatePath,
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            },
         };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);

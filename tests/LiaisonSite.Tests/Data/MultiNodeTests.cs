@@ -23,7 +23,8 @@ public sealed class MultiNodeTests
         await using var nodeB = new NodeFactory("node-b", database, instance);
         _ = nodeA.Services; // node A sets the site up; node B finds it set up
 
-        // A cookie issued by node A is read by node B: the data-protection keys are in Redis, not in either folder.
+        // A cookie issued by node A is read by node B: the data-protection keys are in the shared database, encrypted
+        // with the certificate both nodes hold.
         var authCookie = await SignInForCookieAsync(nodeA, "editor1");
         var onB = nodeB.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         var request = new HttpRequestMessage(HttpMethod.Get, "/admin");

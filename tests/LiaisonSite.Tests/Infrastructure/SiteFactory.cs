@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using LiaisonSite.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -26,6 +27,16 @@ public class SiteFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(AppData);
     }
 
+    private static readonly Lazy<string> s_keyRingCertificate = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), "liaison-tests", $"keyring-{Guid.NewGuid():N}.pfx");
+        KeyRingCertificate.Create(path);
+        return path;
+    });
+
+    /// <summary>The key-ring certificate of the test sites: a process run on a site's app data needs it too.</summary>
+    public static string KeyRingCertificatePath => s_keyRingCertificate.Value;
+
     public string Recipe { get; }
 
     public string AppData { get; }
@@ -44,6 +55,13 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Liaison:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Liaison:Setup:DemoPassword", DemoPassword);
         builder.UseSetting("Liaison:Setup:Recipe", Recipe);
+
+        // Tests sign in far more often than people do, all from one address; SignInThrottleTests use the real limit.
+        builder.UseSetting("Liaison:SignIn:AttemptsPerWindow", "100000");
+
+        // One key-ring certificate for every site of the run (an RSA key takes a while to make), as several nodes
+        // share one; KeyRingTests cover the certificate a site makes for itself.
+        builder.UseSetting("Liaison:DataProtection:CertificatePath", KeyRingCertificatePath);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiaisonSite.Core.Hosting;
+using LiaisonSite.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Recipes;
@@ -113,7 +114,13 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
-            Environment = { ["Liaison__AppData"] = appData, ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            Environment =
+            {
+                ["Liaison__AppData"] = appData,
+                ["Liaison__DataProtection__CertificatePath"] = SiteFactory.KeyRingCertificatePath,
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            },
         };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

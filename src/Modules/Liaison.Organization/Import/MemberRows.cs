@@ -49,28 +49,51 @@ internal static class MemberRows
 
         record.IsLeadingCadre = cadre ?? false;
 
-        if (cells["UserName"] is { } userName)
-        {
-            if (!RosterValidator.UserNamePattern().IsMatch(userName))
-            {
-                errors.Add(S["login name \"{0}\" may only contain letters, digits and - . _ @ +", userName]);
-            }
-            else if (context.Members.FirstOrDefault(m => string.Equals(m.Value.UserName, userName, StringComparison.OrdinalIgnoreCase)) is { Key: not null } other
-                && !string.Equals(other.Key, record.Number, StringComparison.OrdinalIgnoreCase))
-            {
-                errors.Add(S["login name \"{0}\" is already linked to member {1}", userName, other.Key]);
-            }
-
-            record.UserName = userName;
-        }
-
         record.IsNew = !context.Members.TryGetValue(record.Number, out var stored);
         if (!record.IsNew && !context.Scope.ManagesBranch(stored.BranchId))
         {
-            errors.Add(S["number {0} belongs to a member of another branch", record.Number]);
+            // A row on another branch's member gets this one answer, whatever it holds: no other check runs on it, so
+            // nothing about that member (branch, account, …) comes back.
+            errors.Clear();
+            errors.Add(S["this row cannot be imported; ask the Party committee"]);
+            return record;
+        }
+
+        if (cells["UserName"] is { } userName)
+        {
+            ReadUserName(cells, context, S, record, userName, stored.UserName);
         }
 
         return record;
+    }
+
+    private static void ReadUserName(RowReader cells, RosterContext context, IStringLocalizer S, MemberRecord record, string userName, string? linked)
+    {
+        record.UserName = userName;
+        if (!RosterValidator.UserNamePattern().IsMatch(userName))
+        {
+            cells.Errors.Add(S["login name \"{0}\" may only contain letters, digits and - . _ @ +", userName]);
+            return;
+        }
+
+        if (string.Equals(linked, userName, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var other = context.Members.FirstOrDefault(m => string.Equals(m.Value.UserName, userName, StringComparison.OrdinalIgnoreCase));
+        if (other.Key is not null && !string.Equals(other.Key, record.Number, StringComparison.OrdinalIgnoreCase))
+        {
+            cells.Errors.Add(context.Scope.ManagesBranch(other.Value.BranchId)
+                ? S["login name \"{0}\" is already linked to member {1}", userName, other.Key]
+                : S["login name \"{0}\" cannot be linked here; ask the Party committee", userName]);
+        }
+        else if (!context.Scope.AllBranches && context.PrivilegedAccounts.Contains(userName))
+        {
+            // An account with more than the Member role (an editor's, a secretary's, the administrator's) would give
+            // its rights to whoever the row names: the committee decides that, never a branch.
+            cells.Errors.Add(S["login name \"{0}\" cannot be linked here; ask the Party committee", userName]);
+        }
     }
 
     private static void ReadBranch(RowReader cells, RosterContext context, IStringLocalizer S, MemberRecord record, Unit? unit)

@@ -57,7 +57,9 @@ internal static class PersonRows
         record.IsNew = !context.Persons.TryGetValue((record.Kind, record.Number), out var storedBranch);
         if (!record.IsNew && !context.Scope.AllBranches && !context.Scope.ManagesBranch(storedBranch))
         {
-            errors.Add(S["number {0} belongs to a person of another branch", record.Number]);
+            // One answer, whatever else the row holds: nothing about another branch's person comes back.
+            errors.Clear();
+            errors.Add(S["this row cannot be imported; ask the Party committee"]);
         }
 
         return record;

@@ -1,6 +1,7 @@
 using Liaison.Organization.Data;
 using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Organization.Import;
@@ -20,6 +21,12 @@ public sealed class RosterContext
 
     /// <summary>Stored persons by kind and number: their branch.</summary>
     public required IReadOnlyDictionary<(PersonKind Kind, string Number), string?> Persons { get; init; }
+
+    /// <summary>
+    /// Login names (any case) of the accounts holding a role beyond Member: linking one of them to a roster row gives
+    /// the row's member what that account may do, so only the committee (<see cref="UserScope.AllBranches"/>) may.
+    /// </summary>
+    public required IReadOnlySet<string> PrivilegedAccounts { get; init; }
 
     /// <summary>The organization a cell names: its id, its full name, or its name without the "（…）" note.</summary>
     public OrganizationIndex? FindOrganization(string value, params OrganizationKind[] kinds)
@@ -64,8 +71,16 @@ public sealed class RosterContextLoader(LiaisonDbContext db)
             ? (await db.Set<MassPerson>().AsNoTracking().Select(p => new { p.Kind, p.Number, p.BranchId }).ToListAsync(cancellationToken))
                 .ToDictionary(p => (p.Kind, p.Number.ToUpperInvariant()), p => p.BranchId)
             : [];
+        var privileged = kind == RosterKind.Members
+            ? await (from ur in db.UserRoles
+                     join r in db.Roles on ur.RoleId equals r.Id
+                     join u in db.Users on ur.UserId equals u.Id
+                     where r.Name != RoleNames.Member
+                     select u.UserName!).Distinct().ToListAsync(cancellationToken)
+            : [];
         return new RosterContext
         {
+            PrivilegedAccounts = privileged.ToHashSet(StringComparer.OrdinalIgnoreCase),
             Scope = scope,
             Organizations = organizations,
             Units = units,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Liaison.Users.Account;
@@ -10,7 +11,7 @@ namespace Liaison.Users.Account;
 /// <summary>Sign-in, sign-out and the access-denied page.</summary>
 [AllowAnonymous]
 public sealed class AccountController(
-    SignInManager<LiaisonUser> signInManager, TimeProvider clock, IStringLocalizer<AccountController> S) : Controller
+    SignInManager<LiaisonUser> signInManager, IStringLocalizer<AccountController> S) : Controller
 {
     private const string DefaultTarget = "/admin";
 
@@ -21,6 +22,7 @@ public sealed class AccountController(
         => View(new LoginViewModel { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
 
     [HttpPost("login")]
+    [EnableRateLimiting(SignInRateLimitPolicy.Name)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (!Url.IsLocalUrl(model.ReturnUrl))
@@ -33,33 +35,25 @@ public sealed class AccountController(
             return View(model);
         }
 
-        var user = await Accounts.FindByNameOrEmailAsync(model.UserName.Trim());
-        if (user is not null)
+        var attempt = await Accounts.SignInByNameOrEmailAsync(model.UserName, model.Password, model.RememberMe);
+        if (attempt.Result.Succeeded)
         {
-            var result = await Accounts.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(model.ReturnUrl ?? DefaultTarget);
-            }
-
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError("", S["Too many failed sign-in attempts: this account is locked. Try again in {0} minutes.",
-                    Accounts.LockoutMinutesLeft(user, clock)]);
-                return View(model);
-            }
-
-            // Say "disabled" only to someone who knows the password, so the form does not reveal which accounts exist.
-            if (result.IsNotAllowed && !user.IsEnabled && await Accounts.UserManager.CheckPasswordAsync(user, model.Password))
-            {
-                ModelState.AddModelError("", S["This account is disabled. Please contact the site administrator."]);
-                return View(model);
-            }
+            return LocalRedirect(model.ReturnUrl ?? DefaultTarget);
         }
 
-        ModelState.AddModelError("", S["Invalid user name or password."]);
+        ModelState.AddModelError("", attempt.DisabledWithRightPassword
+            ? S["This account is disabled. Please contact the site administrator."]
+            : InvalidMessage(Accounts.Options.Lockout));
         return View(model);
     }
+
+    /// <summary>
+    /// The one answer to an unknown name, a wrong password and a locked account alike (so it reveals none of them); it
+    /// says how lockout works, so that someone locked out knows to wait.
+    /// </summary>
+    private string InvalidMessage(LockoutOptions lockout)
+        => S["Invalid user name or password. After {0} failed attempts in a row an account is locked for {1} minutes.",
+            lockout.MaxFailedAccessAttempts, (int)lockout.DefaultLockoutTimeSpan.TotalMinutes];
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()

@@ -26,10 +26,46 @@ internal sealed class LiaisonSignInManager(
         => await UserManager.FindByNameAsync(nameOrEmail)
             ?? (nameOrEmail.Contains('@') ? await UserManager.FindByEmailAsync(nameOrEmail) : null);
 
-    /// <summary>Whole minutes until the lockout ends (at least 1).</summary>
-    public int LockoutMinutesLeft(LiaisonUser user, TimeProvider clock)
+    /// <summary>
+    /// Signs in by user name or email (the form and the token endpoint). Every failure costs one password hash, as a
+    /// wrong password for a real account does, so the answer time tells no-one whether a name exists or is locked out;
+    /// the callers give every failure the same answer. Lockout per account as Identity does it (5 failures, 15 minutes).
+    /// </summary>
+    public async Task<SignInAttempt> SignInByNameOrEmailAsync(string nameOrEmail, string password, bool isPersistent)
     {
-        var left = (user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow();
-        return Math.Max(1, (int)Math.Ceiling(left.TotalMinutes));
+        var user = await FindByNameOrEmailAsync(nameOrEmail.Trim());
+        if (user is null)
+        {
+            HashForNothing(password);
+            return new SignInAttempt(SignInResult.Failed, DisabledWithRightPassword: false);
+        }
+
+        if (!user.IsEnabled)
+        {
+            // "Disabled" is said only to someone who knows the password.
+            return new SignInAttempt(SignInResult.NotAllowed, await UserManager.CheckPasswordAsync(user, password));
+        }
+
+        if (await UserManager.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account before hashing anything; the password is not checked while locked.
+            HashForNothing(password);
+            return new SignInAttempt(SignInResult.LockedOut, DisabledWithRightPassword: false);
+        }
+
+        return new SignInAttempt(await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true), DisabledWithRightPassword: false);
+    }
+
+    private static readonly LiaisonUser s_nobody = new() { UserName = "nobody" };
+    private static string? s_nobodyHash;
+
+    /// <summary>Verifies the password against the hash of a random one: the work of a real check, with no result.</summary>
+    private void HashForNothing(string password)
+    {
+        var hash = s_nobodyHash ??= UserManager.PasswordHasher.HashPassword(s_nobody, Guid.NewGuid().ToString("N"));
+        UserManager.PasswordHasher.VerifyHashedPassword(s_nobody, hash, password);
     }
 }
+
+/// <param name="DisabledWithRightPassword">The account is disabled and the password was right: the one failure that is named.</param>
+public sealed record SignInAttempt(SignInResult Result, bool DisabledWithRightPassword);

@@ -13,13 +13,15 @@ public sealed record TokenRequest(string? UserName, string? Password);
 
 /// <summary>
 /// POST /api/token {"userName","password"} → {"tokenType":"Bearer","accessToken","expiresIn","refreshToken"} (Identity's
-/// bearer token). Send it as "Authorization: Bearer …" to any /api endpoint. 401 on bad credentials or a locked account.
+/// bearer token). Send it as "Authorization: Bearer …" to any /api endpoint. 401 on bad credentials, a locked or a
+/// disabled account (one answer for all); 429 when the caller's address made too many attempts (shared with /login).
 /// </summary>
 internal static class TokenEndpoint
 {
     public static void MapTokenEndpoint(this IEndpointRouteBuilder endpoints)
         => endpoints.MapPost("/api/token", IssueAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimitPolicy.Name)
             .WithName("IssueToken")
             .WithSummary("Exchanges a user name (or email) and password for a bearer token.");
 
@@ -27,25 +29,17 @@ internal static class TokenEndpoint
         TokenRequest request, SignInManager<LiaisonUser> signInManager, IStringLocalizer<TokenRequest> S)
     {
         var signIn = (LiaisonSignInManager)signInManager;
-        var user = string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password)
-            ? null
-            : await signIn.FindByNameOrEmailAsync(request.UserName.Trim());
-        if (user is not null)
+        if (!string.IsNullOrWhiteSpace(request.UserName) && !string.IsNullOrEmpty(request.Password))
         {
             // The bearer handler writes the token response when the sign-in succeeds.
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            if ((await signIn.SignInByNameOrEmailAsync(request.UserName, request.Password, isPersistent: false)).Result.Succeeded)
             {
                 return TypedResults.Empty;
             }
-
-            if (result.IsLockedOut)
-            {
-                return TypedResults.Problem(S["Too many failed sign-in attempts: this account is locked."], statusCode: StatusCodes.Status401Unauthorized);
-            }
         }
 
+        // One answer for an unknown name, a wrong password, a locked or a disabled account: none is revealed.
         return TypedResults.Problem(S["Invalid user name or password."], statusCode: StatusCodes.Status401Unauthorized);
     }
 }

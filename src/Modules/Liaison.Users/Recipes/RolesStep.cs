@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liaison.Users.Grants;
 using Liaison.Users.RolesAdmin;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Recipes;
@@ -10,9 +11,11 @@ namespace Liaison.Users.Recipes;
 
 /// <summary>
 /// {"name":"Roles","Roles":[{"Name":"Editor","Description":"…","Permissions":["Contents.Edit"]}]}: creates missing
-/// roles and replaces each listed role's permissions.
+/// roles and replaces each listed role's permissions. Run by a signed-in user (recipe import), it changes no permission
+/// that user does not hold (<see cref="GrantRules"/>).
 /// </summary>
-internal sealed class RolesStep(RoleManager<LiaisonRole> roles, RolePermissionsEditor editor, IStringLocalizer<RolesStep> S)
+internal sealed class RolesStep(
+    RoleManager<LiaisonRole> roles, RolePermissionsEditor editor, GrantRules grants, IStringLocalizer<RolesStep> S)
     : IRecipeStepHandler
 {
     public string Name => "Roles";
@@ -42,7 +45,17 @@ internal sealed class RolesStep(RoleManager<LiaisonRole> roles, RolePermissionsE
 
             if (role.GetProperty("Permissions") is not null)
             {
-                await editor.ReplaceAsync(RoleNames.All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase)) ?? name, granted);
+                var canonical = RoleNames.All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+                if (await grants.RecipeActorAsync() is { } actor)
+                {
+                    var change = await grants.ChangeRoleGrantsAsync(actor, await editor.GetGrantsAsync(canonical), granted, strict: true);
+                    if (change.Refused is not null)
+                    {
+                        throw new RecipeException(S["Role '{0}': you may not give or take away permission '{1}', which you do not hold.", name, change.Refused]);
+                    }
+                }
+
+                await editor.ReplaceAsync(canonical, granted);
             }
         }
     }

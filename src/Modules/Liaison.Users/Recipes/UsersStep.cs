@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Liaison.Users.Grants;
 using Liaison.Users.UsersAdmin;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Recipes;
@@ -9,10 +10,12 @@ namespace Liaison.Users.Recipes;
 
 /// <summary>
 /// {"name":"Users","Users":[{"UserName":"editor1","Email":"…","DisplayName":"…","Password":"…","Roles":["Editor"]}]}:
-/// creates or updates accounts. The password is only used for a new account, so re-running never resets one.
+/// creates or updates accounts. The password is only used for a new account, so re-running never resets one. Run by a
+/// signed-in user (recipe import), it gives no role and changes no account that user could not on the users page
+/// (<see cref="GrantRules"/>).
 /// </summary>
 internal sealed class UsersStep(
-    UserManager<LiaisonUser> users, RoleManager<LiaisonRole> roles, UserAccounts accounts, IStringLocalizer<UsersStep> S)
+    UserManager<LiaisonUser> users, RoleManager<LiaisonRole> roles, UserAccounts accounts, GrantRules grants, IStringLocalizer<UsersStep> S)
     : IRecipeStepHandler
 {
     public string Name => "Users";
@@ -38,6 +41,7 @@ internal sealed class UsersStep(
             }
 
             var user = await users.FindByNameAsync(userName);
+            await CheckGrantsAsync(userName, user, wantedRoles ?? []);
             var result = user is null ? await CreateAsync(user = new LiaisonUser { UserName = userName }, data) : await UpdateAsync(user, data);
             if (result.Succeeded && wantedRoles is not null)
             {
@@ -48,6 +52,24 @@ internal sealed class UsersStep(
             {
                 throw new RecipeException(S["User '{0}': {1}", userName, string.Join(" ", result.Errors.Select(e => e.Description))]);
             }
+        }
+    }
+
+    private async Task CheckGrantsAsync(string userName, LiaisonUser? user, IEnumerable<string> wantedRoles)
+    {
+        if (await grants.RecipeActorAsync() is not { } actor)
+        {
+            return;
+        }
+
+        if (user is not null && !await grants.MayManageAsync(actor, await users.GetRolesAsync(user)))
+        {
+            throw new RecipeException(S["User '{0}': you may not change this account, it holds a role you do not hold.", userName]);
+        }
+
+        if ((await grants.NotGrantableAsync(actor, wantedRoles)).FirstOrDefault() is { } refused)
+        {
+            throw new RecipeException(S["User '{0}': you may not give role '{1}', which you do not hold.", userName, refused]);
         }
     }
 

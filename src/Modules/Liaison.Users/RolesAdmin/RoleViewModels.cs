@@ -4,7 +4,8 @@ namespace Liaison.Users.RolesAdmin;
 
 public sealed record RoleRow(string Name, string Label, string? Description, bool IsBuiltIn, bool IsAdministrator, int PermissionCount);
 
-public sealed record PermissionOption(string Name, string Description, bool Granted);
+/// <param name="Editable">False for a permission the user does not hold: they can neither give nor take it away.</param>
+public sealed record PermissionOption(string Name, string Description, bool Granted, bool Editable);
 
 public sealed record PermissionGroup(string Category, IReadOnlyList<PermissionOption> Permissions);
 

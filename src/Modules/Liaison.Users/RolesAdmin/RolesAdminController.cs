@@ -1,6 +1,8 @@
+using Liaison.Users.Grants;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,7 @@ public sealed class RolesAdminController(
     IPermissionService permissions,
     LiaisonDbContext db,
     RoleLabels labels,
+    GrantRules grants,
     IStringLocalizer<RolesAdminController> S) : Controller
 {
     [HttpGet("")]
@@ -70,7 +73,7 @@ public sealed class RolesAdminController(
             return NotFound();
         }
 
-        return View(Build(role.Name, role.Description, await editor.GetGrantsAsync(role.Name)));
+        return View(await BuildAsync(role.Name, role.Description, await editor.GetGrantsAsync(role.Name)));
     }
 
     [HttpPost("{name}/edit")]
@@ -83,15 +86,22 @@ public sealed class RolesAdminController(
 
         var (canonical, _, entity) = found;
 
+        // Nobody gives or takes away a permission they do not hold: such a change is a 403 and nothing is saved.
+        var change = await grants.ChangeRoleGrantsAsync(User, await editor.GetGrantsAsync(canonical), model.Permissions, strict: false);
+        if (change.Refused is not null)
+        {
+            return new StatusCodeResult(StatusCodes.Status403Forbidden);
+        }
+
         if (!ModelState.IsValid)
         {
-            return View(Build(canonical, model.Description, model.Permissions));
+            return View(await BuildAsync(canonical, model.Description, model.Permissions));
         }
 
         // Administrator holds every permission implicitly; its grants are not edited.
         if (canonical != RoleNames.Administrator)
         {
-            await editor.ReplaceAsync(canonical, model.Permissions);
+            await editor.ReplaceAsync(canonical, change.Grants);
         }
 
         if (entity is not null && !RolePermissionsEditor.IsBuiltIn(canonical))
@@ -118,6 +128,12 @@ public sealed class RolesAdminController(
         {
             TempData.Error(S["Built-in roles cannot be deleted."]);
             return RedirectToAction(nameof(Index));
+        }
+
+        // Deleting a role takes it away from its users: only someone who may give it may do that.
+        if (!await grants.MayGrantRoleAsync(User, canonical))
+        {
+            return new StatusCodeResult(StatusCodes.Status403Forbidden);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -148,13 +164,21 @@ public sealed class RolesAdminController(
         return system is null ? null : (system, null, null);
     }
 
-    private RoleEditViewModel Build(string name, string? description, IEnumerable<string> granted)
+    private async Task<RoleEditViewModel> BuildAsync(string name, string? description, IEnumerable<string> granted)
     {
         var isAdministrator = name == RoleNames.Administrator;
-        var groups = permissions.AllPermissions
-            .GroupBy(p => string.IsNullOrEmpty(p.Category) ? S["General"].Value : p.Category)
-            .Select(g => new PermissionGroup(g.Key, [.. g.Select(p => new PermissionOption(
-                p.Name, p.Description, isAdministrator || granted.Contains(p.Name, StringComparer.OrdinalIgnoreCase)))]))
+        var options = new List<(Permission Permission, PermissionOption Option)>();
+        foreach (var p in permissions.AllPermissions)
+        {
+            // A permission the user does not hold is shown, but cannot be changed by them.
+            options.Add((p, new PermissionOption(p.Name, p.Description,
+                isAdministrator || granted.Contains(p.Name, StringComparer.OrdinalIgnoreCase),
+                !isAdministrator && await grants.HoldsPermissionAsync(User, p.Name))));
+        }
+
+        var groups = options
+            .GroupBy(o => string.IsNullOrEmpty(o.Permission.Category) ? S["General"].Value : o.Permission.Category)
+            .Select(g => new PermissionGroup(g.Key, [.. g.Select(o => o.Option)]))
             .ToList();
         return new RoleEditViewModel
         {

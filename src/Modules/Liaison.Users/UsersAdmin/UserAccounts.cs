@@ -76,6 +76,11 @@ public sealed class UserAccounts(UserManager<LiaisonUser> users, LiaisonDbContex
         var current = await users.GetRolesAsync(user);
         var remove = current.Where(r => !wanted.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         var add = wanted.Where(r => !current.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (remove.Contains(RoleNames.Administrator, StringComparer.OrdinalIgnoreCase) && user.IsEnabled && await AdministratorCountAsync() <= 1)
+        {
+            return Fail(S["The last administrator must stay an enabled administrator."]);
+        }
+
         var result = IdentityResult.Success;
         if (remove.Count > 0)
         {

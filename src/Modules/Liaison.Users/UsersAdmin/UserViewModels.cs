@@ -3,7 +3,8 @@ using LiaisonSite.Core.Mvc;
 
 namespace Liaison.Users.UsersAdmin;
 
-public sealed record UserRow(string Id, string UserName, string? Email, string? DisplayName, bool IsEnabled, bool IsLockedOut, IReadOnlyList<string> Roles);
+public sealed record UserRow(string Id, string UserName, string? Email, string? DisplayName, bool IsEnabled, bool IsLockedOut, IReadOnlyList<string> Roles,
+    bool CanManage);
 
 public sealed record UserListViewModel(string? Query, IReadOnlyList<UserRow> Users, Pager Pager);
 

@@ -1,7 +1,9 @@
+using Liaison.Users.Grants;
 using Liaison.Users.RolesAdmin;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,7 @@ public sealed class UsersAdminController(
     UserManager<LiaisonUser> userManager,
     TimeProvider clock,
     RoleLabels labels,
+    GrantRules grants,
     IStringLocalizer<UsersAdminController> S) : Controller
 {
     [HttpGet("")]
@@ -38,8 +41,14 @@ public sealed class UsersAdminController(
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync();
         var now = clock.GetUtcNow();
-        var rows = found.Select(u => new UserRow(u.Id, u.UserName!, u.Email, u.DisplayName, u.IsEnabled, u.LockoutEnd > now,
-            [.. RoleLabels.Order(roles.Where(r => r.UserId == u.Id).Select(r => r.Name!)).Select(labels.For)])).ToList();
+        var rows = new List<UserRow>();
+        foreach (var u in found)
+        {
+            var names = roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList();
+            rows.Add(new UserRow(u.Id, u.UserName!, u.Email, u.DisplayName, u.IsEnabled, u.LockoutEnd > now,
+                [.. RoleLabels.Order(names).Select(labels.For)], await grants.MayManageAsync(User, names)));
+        }
+
         return View(new UserListViewModel(q, rows, pager));
     }
 
@@ -50,7 +59,12 @@ public sealed class UsersAdminController(
     public async Task<IActionResult> Create(UserEditViewModel model, [FromServices] UserAccounts accounts)
     {
         model.Id = null;
-        if (ModelState.IsValid && Report(await accounts.CreateAsync(await KnownRolesAsync(model))))
+        if ((await grants.NotGrantableAsync(User, (await KnownRolesAsync(model)).Roles)).Count > 0)
+        {
+            return Forbidden();
+        }
+
+        if (ModelState.IsValid && Report(await accounts.CreateAsync(model)))
         {
             TempData.Success(S["User {0} was created.", model.UserName]);
             return RedirectToAction(nameof(Index));
@@ -67,6 +81,12 @@ public sealed class UsersAdminController(
             return NotFound();
         }
 
+        var roles = await userManager.GetRolesAsync(user);
+        if (!await grants.MayManageAsync(User, roles))
+        {
+            return Forbidden();
+        }
+
         var model = new UserEditViewModel
         {
             Id = user.Id,
@@ -74,7 +94,7 @@ public sealed class UsersAdminController(
             Email = user.Email ?? "",
             DisplayName = user.DisplayName,
             IsEnabled = user.IsEnabled,
-            Roles = [.. await userManager.GetRolesAsync(user)],
+            Roles = [.. roles],
         };
         return View(await WithRolesAsync(model));
     }
@@ -87,11 +107,19 @@ public sealed class UsersAdminController(
             return NotFound();
         }
 
+        // An account holding a role the caller does not hold is not theirs to change (its password least of all), and
+        // no role the caller does not hold is given: 403, nothing changed.
+        if (!await grants.MayManageAsync(User, await userManager.GetRolesAsync(user))
+            || (await grants.NotGrantableAsync(User, (await KnownRolesAsync(model)).Roles)).Count > 0)
+        {
+            return Forbidden();
+        }
+
         // The user name is the owner key of content; it is not changed here.
         model.Id = user.Id;
         model.UserName = user.UserName!;
         ModelState.Remove(nameof(model.UserName));
-        if (ModelState.IsValid && Report(await accounts.UpdateAsync(user, await KnownRolesAsync(model), userManager.GetUserId(User)!)))
+        if (ModelState.IsValid && Report(await accounts.UpdateAsync(user, model, userManager.GetUserId(User)!)))
         {
             TempData.Success(S["User {0} was saved.", user.UserName!]);
             return RedirectToAction(nameof(Index));
@@ -108,6 +136,11 @@ public sealed class UsersAdminController(
             return NotFound();
         }
 
+        if (!await grants.MayManageAsync(User, await userManager.GetRolesAsync(user)))
+        {
+            return Forbidden();
+        }
+
         var result = await accounts.DeleteAsync(user, userManager.GetUserId(User)!);
         if (result.Succeeded)
         {
@@ -120,6 +153,9 @@ public sealed class UsersAdminController(
 
         return RedirectToAction(nameof(Index));
     }
+
+    /// <summary>A plain 403, rendered by the error page (not a detour to the sign-in page).</summary>
+    private static StatusCodeResult Forbidden() => new(StatusCodes.Status403Forbidden);
 
     private bool Report(IdentityResult result)
     {
@@ -138,10 +174,13 @@ public sealed class UsersAdminController(
         return model;
     }
 
+    /// <summary>The roles offered on the form: those the caller may give.</summary>
     private async Task<UserEditViewModel> WithRolesAsync(UserEditViewModel model)
     {
         var names = await db.Roles.AsNoTracking().Select(r => r.Name!).ToListAsync();
-        model.AvailableRoles = [.. RoleLabels.Order(names).Select(n => new RoleOption(n, labels.For(n)))];
+        var refused = await grants.NotGrantableAsync(User, names);
+        model.AvailableRoles = [.. RoleLabels.Order(names.Except(refused, StringComparer.OrdinalIgnoreCase))
+            .Select(n => new RoleOption(n, labels.For(n)))];
         return model;
     }
 }

@@ -2,8 +2,10 @@ using System.Net;
 using Liaison.Organization.Data;
 using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Security;
 using LiaisonSite.Tests.Infrastructure;
 using LiaisonSite.Tests.Modules.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static LiaisonSite.Tests.Modules.Organization.RosterImportSupport;
@@ -97,13 +99,84 @@ public sealed class RosterImportTests(SiteFactory site) : IClassFixture<SiteFact
         var (response, preview) = await UploadAsync(client, "members", file, "members.csv", Cancel);
 
         Assert.Contains("第 2 行：只能导入本支部的人员，不能导入“第二党支部（数理教研组）”", preview);
-        Assert.Contains("第 4 行：工号 D201 属于其他支部的党员", preview);
+        Assert.Contains("第 4 行：此行不能导入，请联系党委", preview);
         await ConfirmAsync(client, response.Headers.Location!.OriginalString, Cancel);
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         Assert.Equal("branch-1", (await db.Set<PartyMember>().SingleAsync(m => m.Number == "R002", Cancel)).BranchId);
         Assert.False(await db.Set<PartyMember>().AnyAsync(m => m.Number == "R001", Cancel));
         Assert.Equal("branch-2", (await db.Set<PartyMember>().SingleAsync(m => m.Number == "D201", Cancel)).BranchId);
+    }
+
+    [Fact]
+    public async Task Secretary_LinkingAnAccountWithARoleBeyondMember_IsRefused_AMemberOnlyAccountIsLinked()
+    {
+        await CreateUserAsync("plain-link1", RoleNames.Member);
+        await CreateUserAsync("editor-link1", RoleNames.Editor);
+        var client = await site.SignInAsync("secretary1");
+        var file = Csv(MemberHeader,
+            "R101,严十一,男,,2012-07-01,党员,否,,,admin",
+            "R102,严十二,男,,2012-07-01,党员,否,,,editor-link1",
+            "R103,严十三,女,,2012-07-01,党员,否,,,plain-link1");
+
+        var (response, preview) = await UploadAsync(client, "members", file, "members.csv", Cancel);
+        await ConfirmAsync(client, response.Headers.Location!.OriginalString, Cancel);
+
+        Assert.Contains("第 2 行：登录名“admin”不能在此关联，请联系党委", preview);
+        Assert.Contains("第 3 行：登录名“editor-link1”不能在此关联，请联系党委", preview);
+        Assert.DoesNotContain("第 4 行：", preview);
+        await using var scope = site.Services.CreateAsyncScope();
+        var members = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<PartyMember>();
+        Assert.False(await members.AnyAsync(m => m.Number == "R101" || m.Number == "R102" || m.UserName == "admin" || m.UserName == "editor-link1", Cancel));
+        Assert.Equal("plain-link1", (await members.SingleAsync(m => m.Number == "R103", Cancel)).UserName);
+    }
+
+    [Fact]
+    public async Task Committee_MayLinkAnAccountWithARoleBeyondMember()
+    {
+        await CreateUserAsync("editor-link2", RoleNames.Editor);
+        var client = await site.SignInAsync("committee1");
+        var file = Csv(MemberHeader, "R111,严二一,男,第一党支部,2012-07-01,党员,否,,,editor-link2");
+
+        var (response, preview) = await UploadAsync(client, "members", file, "members.csv", Cancel);
+        await ConfirmAsync(client, response.Headers.Location!.OriginalString, Cancel);
+
+        Assert.DoesNotContain("第 2 行：", preview);
+        await using var scope = site.Services.CreateAsyncScope();
+        var member = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<PartyMember>().SingleAsync(m => m.Number == "R111", Cancel);
+        Assert.Equal("editor-link2", member.UserName);
+    }
+
+    [Fact]
+    public async Task Secretary_RowsOnOtherBranchesRecords_SayOnlyThatTheRowCannotBeImported()
+    {
+        var client = await site.SignInAsync("secretary1");
+        var members = Csv(MemberHeader,
+            "D203,郑欣,女,第一党支部,,党员,否,,,member4",
+            "R121,严三一,男,,2012-07-01,党员,否,,,member3");
+        var persons = Csv(PersonHeader, "教职工,J005,金佳慧,第一党支部,,,,");
+
+        var (_, memberPreview) = await UploadAsync(client, "members", members, "members.csv", Cancel);
+        var (_, personPreview) = await UploadAsync(client, "persons", persons, "persons.csv", Cancel);
+
+        Assert.Contains("第 2 行：此行不能导入，请联系党委</li>", memberPreview);
+        Assert.Contains("第 3 行：登录名“member3”不能在此关联，请联系党委</li>", memberPreview);
+        Assert.Contains("第 2 行：此行不能导入，请联系党委</li>", personPreview);
+        foreach (var page in new[] { memberPreview, personPreview })
+        {
+            Assert.DoesNotContain("D202", page);
+            Assert.DoesNotContain("其他支部", page);
+            Assert.DoesNotContain("已关联到党员", page);
+        }
+    }
+
+    private async Task CreateUserAsync(string userName, string role)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LiaisonUser>>();
+        var user = new LiaisonUser { UserName = userName, Email = userName + "@example.edu.cn", EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, SiteFactory.DemoPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     }
 
     [Fact]

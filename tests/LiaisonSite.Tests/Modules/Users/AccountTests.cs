@@ -1,5 +1,8 @@
 using System.Net;
+using LiaisonSite.Core.Data;
 using LiaisonSite.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Modules.Users;
 
@@ -53,7 +56,7 @@ public sealed class AccountTests(UsersSiteFactory site) : IClassFixture<UsersSit
     }
 
     [Fact]
-    public async Task Login_AfterFiveWrongPasswords_RefusesTheRightPasswordWithLockoutMessage()
+    public async Task Login_AfterFiveWrongPasswords_RefusesTheRightPasswordWithTheAnswerAnUnknownUserGets()
     {
         var client = site.CreateBrowserClient();
         for (var i = 0; i < 5; i++)
@@ -61,11 +64,37 @@ public sealed class AccountTests(UsersSiteFactory site) : IClassFixture<UsersSit
             await Login(client, "locked1", "wrong-password-" + i);
         }
 
-        var response = await Login(client, "locked1", SiteFactory.DemoPassword);
-        var html = await response.Content.ReadAsStringAsync(Ct);
+        var locked = await Login(client, "locked1", SiteFactory.DemoPassword);
+        var unknown = await Login(site.CreateBrowserClient(), "nobody-at-all", SiteFactory.DemoPassword);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("该账号已被锁定，请 15 分钟后再试。", html);
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(ErrorSummary(await unknown.Content.ReadAsStringAsync(Ct)), ErrorSummary(await locked.Content.ReadAsStringAsync(Ct)));
+        Assert.Contains("连续 5 次登录失败后，账号将被锁定 15 分钟。", ErrorSummary(await locked.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(HttpStatusCode.Redirect, (await Login(site.CreateBrowserClient(), "member1", SiteFactory.DemoPassword)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_ForAnUnknownUser_TakesAsLongAsAWrongPasswordForARealOne()
+    {
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<LiaisonUser>>();
+            Assert.True((await users.CreateAsync(new LiaisonUser { UserName = "timing1", Email = "timing1@example.edu.cn" }, SiteFactory.DemoPassword)).Succeeded);
+        }
+
+        // Four rounds, so the real account (locked at five failures) is never locked; the first round warms up.
+        var real = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 4; i++)
+        {
+            real.Add(await TimeAsync("timing1"));
+            unknown.Add(await TimeAsync("nobody-" + i));
+        }
+
+        var realMedian = real.Skip(1).Order().ElementAt(1);
+        var unknownMedian = unknown.Skip(1).Order().ElementAt(1);
+        Assert.True(unknownMedian > realMedian * 0.5 && unknownMedian < realMedian * 2,
+            $"unknown user {unknownMedian:F0} ms, real user with a wrong password {realMedian:F0} ms");
     }
 
     [Fact]
@@ -93,6 +122,26 @@ public sealed class AccountTests(UsersSiteFactory site) : IClassFixture<UsersSit
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
         Assert.StartsWith("/login", admin.Headers.Location?.PathAndQuery());
+    }
+
+    /// <summary>The form's error summary (the part of the page that answers the attempt).</summary>
+    private static string ErrorSummary(string html)
+        => System.Text.RegularExpressions.Regex.Match(html, "<div class=\"alert alert-danger[^\"]*\"[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+
+    /// <summary>Milliseconds the site takes to refuse a wrong password for the name (the form page is fetched first, untimed).</summary>
+    private async Task<double> TimeAsync(string userName)
+    {
+        var client = site.CreateBrowserClient();
+        var token = SiteFactory.AntiforgeryToken(await client.GetStringAsync("/login", Ct));
+        var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = "wrong-password-1", ["__RequestVerificationToken"] = token,
+        });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await client.PostAsync("/login", body, Ct);
+        watch.Stop();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return watch.Elapsed.TotalMilliseconds;
     }
 
     private static Task<HttpResponseMessage> Login(HttpClient client, string userName, string password, string? returnUrl = null)

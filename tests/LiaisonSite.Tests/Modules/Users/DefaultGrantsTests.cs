@@ -1,0 +1,67 @@
+using System.Net;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Security;
+using LiaisonSite.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiaisonSite.Tests.Modules.Users;
+
+/// <summary>
+/// Least privilege in the grants a new site starts with (setup recipe + every module's default grants). The table is
+/// the reviewed list: a new grant to a role is a decision, made here in the same commit.
+/// </summary>
+public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly Dictionary<string, string[]> s_reviewed = new()
+    {
+        [RoleNames.Member] = ["Admin.Access", "Contents.EditOwn", "Contents.DeleteOwn", "Contents.Preview"],
+        [RoleNames.Editor] =
+        [
+            "Admin.Access", "Contents.ViewAll", "Contents.Edit", "Contents.EditOwn", "Contents.Publish", "Contents.PublishOwn",
+            "Contents.Delete", "Contents.DeleteOwn", "Contents.Preview", "Media.Upload",
+        ],
+        [RoleNames.BranchSecretary] =
+        [
+            "Admin.Access", "Contents.EditOwn", "Contents.PublishOwn", "Contents.DeleteOwn", "Contents.Preview", "Media.Upload",
+            "Notices.HandleObjections", "Organization.ManageBranch", "Organization.RevealPersonalData",
+        ],
+        [RoleNames.CommitteeAdmin] =
+        [
+            "Admin.Access", "Settings.Manage", "Users.Manage", "Contents.ViewAll", "Contents.Edit", "Contents.EditOwn",
+            "Contents.Publish", "Contents.PublishOwn", "Contents.Delete", "Contents.DeleteOwn", "Contents.Preview",
+            "Recipes.Export", "Media.Upload", "Notices.HandleObjections", "Notices.HandleAllObjections", "Search.Manage",
+            "Organization.ManageAll", "Organization.ManageBranch", "Organization.RevealPersonalData",
+            "Organization.ViewAccessLog", "Contacts.ExportSensitive",
+        ],
+        [RoleNames.Authenticated] = [],
+        [RoleNames.Anonymous] = [],
+    };
+
+    [Fact]
+    public async Task DemoSite_RoleGrants_AreExactlyTheReviewedLeastPrivilegeTable()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var document = await scope.ServiceProvider.GetRequiredService<IDocumentStore>()
+            .GetAsync<RolePermissionsDocument>(RolePermissionsDocument.DocumentKey);
+
+        foreach (var (role, expected) in s_reviewed)
+        {
+            var granted = document.Roles.TryGetValue(role, out var list) ? list : [];
+            Assert.True(expected.Order().SequenceEqual(granted.Order()),
+                $"{role}: granted [{string.Join(", ", granted.Order())}], reviewed [{string.Join(", ", expected.Order())}]");
+        }
+    }
+
+    [Fact]
+    public async Task Member_CannotOpenTheObjectionsOfAnyBranch()
+    {
+        var member = await site.SignInAsync("member1");
+
+        var response = await member.GetAsync("/admin/notices/objections", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", response.Headers.Location?.PathAndQuery());
+    }
+}
