@@ -63,6 +63,7 @@ internal sealed class ContentManager(
         await ClaimIdAsync(item);
         db.ContentItems.Add(item);
         await InvokeAsync((h, c) => h.CreatedAsync(c), context);
+        db.Raise(new ContentCreated(item.ContentItemId, item.ContentItemVersionId, item.ContentType, CurrentUserName));
         if (options == VersionOptions.Published)
         {
             await PublishAsync(item);
@@ -125,6 +126,7 @@ internal sealed class ContentManager(
         await ThrowIfInvalidAsync(item);
         item.ConcurrencyStamp = ContentItem.NewStamp();
         await InvokeAsync((h, c) => h.UpdatedAsync(c), context);
+        db.Raise(new ContentUpdated(item.ContentItemId, item.ContentItemVersionId, item.ContentType, CurrentUserName));
         if (publish)
         {
             await PublishAsync(item);
@@ -161,8 +163,10 @@ internal sealed class ContentManager(
         var others = await LoadOtherVersionsAsync(item, c => c.Published || c.Latest);
         foreach (var other in others)
         {
+            // A new stamp on every version touched: a concurrent save that read the old state is refused.
             other.Published = false;
             other.Latest = false;
+            other.ConcurrencyStamp = ContentItem.NewStamp();
         }
 
         item.Published = true;
@@ -170,6 +174,7 @@ internal sealed class ContentManager(
         item.PublishedUtc = Now;
         item.ConcurrencyStamp = ContentItem.NewStamp();
         await InvokeAsync((h, c) => h.PublishedAsync(c), context);
+        db.Raise(new ContentPublished(item.ContentItemId, item.ContentItemVersionId, item.ContentType, CurrentUserName));
     }
 
     public async Task UnpublishAsync(ContentItem item)
@@ -185,6 +190,7 @@ internal sealed class ContentManager(
         published.Published = false;
         published.ConcurrencyStamp = ContentItem.NewStamp();
         await InvokeAsync((h, c) => h.UnpublishedAsync(c), context);
+        db.Raise(new ContentUnpublished(published.ContentItemId, published.ContentItemVersionId, published.ContentType, CurrentUserName));
     }
 
     public async Task RemoveAsync(ContentItem item)
@@ -200,6 +206,7 @@ internal sealed class ContentManager(
         }
 
         await InvokeAsync((h, c) => h.RemovedAsync(c), context);
+        db.Raise(new ContentRemoved(item.ContentItemId, item.ContentItemVersionId, item.ContentType, CurrentUserName));
     }
 
     public async Task<ContentItem> RestoreAsync(string contentItemVersionId)
@@ -218,10 +225,14 @@ internal sealed class ContentManager(
         draft.Author = CurrentUserName;
         draft.ModifiedUtc = Now;
         await InvokeAsync((h, c) => h.VersioningAsync((VersionContentContext)c), new VersionContentContext(latest, draft));
+        // The old latest version gets a new stamp: two requests that both start a draft from it cannot both save,
+        // the second finds the stamp changed (and the one-latest index refuses what slips through).
         latest.Latest = false;
+        latest.ConcurrencyStamp = ContentItem.NewStamp();
         if (!ReferenceEquals(latest, source) && source.Latest)
         {
             source.Latest = false;
+            source.ConcurrencyStamp = ContentItem.NewStamp();
         }
 
         db.ContentItems.Add(draft);

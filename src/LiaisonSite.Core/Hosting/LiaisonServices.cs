@@ -2,6 +2,7 @@ using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Events;
 using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
@@ -39,10 +40,12 @@ public static class LiaisonServices
         services.AddMemoryCache();
 
         services.AddLiaisonDatabase(options, migrationsAssembly);
+        services.AddLiaisonEvents();
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<IContentTypeResolver, ContentTypeResolver>();
         services.TryAddScoped<IContentVisibility, NoContentVisible>();
+        services.TryAddSingleton<IPublicContentTypes, NoPublicContentTypes>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<ContentIndexWriter>();
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
@@ -93,6 +96,7 @@ public static class LiaisonServices
     private static LiaisonDbContext WithIndexWriter(IServiceProvider services, LiaisonDbContext db)
     {
         db.IndexWriter ??= services.GetRequiredService<ContentIndexWriter>();
+        db.AfterCommitWork ??= services.GetRequiredService<AfterCommitWork>();
         return db;
     }
 }

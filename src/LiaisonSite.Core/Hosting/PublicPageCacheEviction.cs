@@ -23,17 +23,23 @@ internal sealed class PublicPageCacheEviction(LiaisonDbContext db, IOutputCacheS
 
     private Task RegisterEviction()
     {
-        // One eviction per unit of work is enough, however many items changed.
+        // One eviction per unit of work is enough, however many items changed. The flag is reset when the eviction
+        // is handed over or dropped (rollback, failed save), so a retry in the same scope registers it again. The
+        // action captures only the store (a singleton): it may be retried after the request if the store fails.
         if (!_registered)
         {
             _registered = true;
-            db.AfterCommit(async () =>
-            {
-                _registered = false;
-                await outputCacheStore.EvictByTagAsync(PublicPageCache.Tag, default);
-            });
+            db.AfterCommitDiscarded += Reset;
+            var store = outputCacheStore;
+            db.AfterCommit(() => store.EvictByTagAsync(PublicPageCache.Tag, default).AsTask());
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Reset()
+    {
+        _registered = false;
+        db.AfterCommitDiscarded -= Reset;
     }
 }

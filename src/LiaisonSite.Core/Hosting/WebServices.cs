@@ -22,6 +22,7 @@ internal static class WebServices
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<Mvc.AdminLayoutFilter>();
+                o.Filters.Add<Mvc.ConcurrencyConflictFilter>();
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.ModelBinderProviders.Insert(0, new Mvc.DateRangeModelBinderProvider());
             })

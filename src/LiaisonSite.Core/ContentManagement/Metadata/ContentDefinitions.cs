@@ -16,11 +16,8 @@ public sealed class ContentTypeDefinition
 
     public ContentTypeSettings TypeSettings => Settings.GetSettings<ContentTypeSettings>();
 
-    /// <summary>
-    /// The one rule of what the public may read: items of a routable type (with an AutoroutePart) that is not
-    /// Securable. Pages, feeds, the sitemap, search and the anonymous API all ask this.
-    /// </summary>
-    public bool IsPublic => !TypeSettings.Securable && Parts.Any(p => p.PartName == "AutoroutePart");
+    /// <summary>Whether the type uses the part (by its part name, as a module that owns the part asks).</summary>
+    public bool HasPart(string partName) => Parts.Any(p => p.PartName == partName);
 }
 
 /// <summary>A part as used by a type. <see cref="Name"/> differs from <see cref="PartName"/> for named parts.</summary>

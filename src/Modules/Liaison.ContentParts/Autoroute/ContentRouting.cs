@@ -21,7 +21,7 @@ public interface IContentRouting
     Task<ContentItem?> FindPublishedAsync(string? path);
 }
 
-internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionManager definitions) : IContentRouting
+internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionManager definitions, IPublicContentTypes publicTypes) : IContentRouting
 {
     public async Task<string?> GetPathAsync(ContentItem item)
         => (await GetPathsAsync([item.ContentItemId])).GetValueOrDefault(item.ContentItemId);
@@ -69,6 +69,15 @@ internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionMana
     private async Task<bool> IsPublicTypeAsync(string contentType)
     {
         var type = await definitions.GetTypeAsync(contentType);
-        return type?.IsPublic == true;
+        return type is not null && publicTypes.IsPublic(type);
     }
+}
+
+/// <summary>
+/// The public rule as this module knows it: a type is publicly served when it has an <see cref="AutoroutePart"/>
+/// (an address) and is not Securable.
+/// </summary>
+internal sealed class RoutableTypesArePublic : IPublicContentTypes
+{
+    public bool IsPublic(ContentTypeDefinition type) => !type.TypeSettings.Securable && type.HasPart(nameof(AutoroutePart));
 }

@@ -13,7 +13,8 @@ namespace Liaison.Contents.Services;
 /// what the caller is not allowed to read.
 /// </summary>
 public sealed class ContentQueries(
-    LiaisonDbContext db, IPermissionService permissions, IContentDefinitionManager definitions, IEnumerable<IContentAccessScope> scopes)
+    LiaisonDbContext db, IPermissionService permissions, IContentDefinitionManager definitions, IEnumerable<IContentAccessScope> scopes,
+    IPublicContentTypes publicTypes)
     : IContentVisibility
 {
     public IReadOnlyCollection<string> ScopedTypes => [.. scopes.SelectMany(s => s.ContentTypes)];
@@ -81,11 +82,8 @@ public sealed class ContentQueries(
         return (governed, union ?? db.ContentItems.Where(c => false).Select(c => c.ContentItemId));
     }
 
-    /// <summary>Types the public may read: routable (AutoroutePart) and not Securable.</summary>
-    public async Task<List<string>> PublicTypesAsync()
-        => [.. (await definitions.ListTypesAsync())
-            .Where(t => t.IsPublic)
-            .Select(t => t.Name)];
+    /// <summary>Types the public may read (<see cref="IPublicContentTypes"/>, provided by the routing module).</summary>
+    public Task<List<string>> PublicTypesAsync() => publicTypes.ListAsync(definitions);
 
     private static string UserName(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 }

@@ -26,10 +26,13 @@ internal sealed class IndexingTaskHandler(LiaisonDbContext db, IndexingSignal si
     {
         if (_staged.Count == 0)
         {
+            // What was staged is forgotten when the unit of work commits (the rows are written) or is dropped (they
+            // are not): either way the next change in this scope stages its own task.
+            db.AfterCommitDiscarded += Reset;
+            var wake = signal;
             db.AfterCommit(() =>
             {
-                _staged.Clear();
-                signal.Wake();
+                wake.Wake();
                 return Task.CompletedTask;
             });
         }
@@ -45,5 +48,11 @@ internal sealed class IndexingTaskHandler(LiaisonDbContext db, IndexingSignal si
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Reset()
+    {
+        _staged.Clear();
+        db.AfterCommitDiscarded -= Reset;
     }
 }
