@@ -33,6 +33,12 @@ internal static class WebServices
                 // Explicit order: themes first, because for two views at the same path the first part wins;
                 // that is how a theme's view overrides a module's.
                 manager.ApplicationParts.Clear();
+                foreach (var provider in manager.FeatureProviders.OfType<Microsoft.AspNetCore.Mvc.Controllers.ControllerFeatureProvider>().ToList())
+                {
+                    manager.FeatureProviders.Remove(provider);
+                }
+
+                manager.FeatureProviders.Add(new Mvc.ModuleControllerFeatureProvider());
                 var assemblies = catalog.Modules.Where(m => m.IsTheme)
                     .Concat(catalog.Modules.Where(m => !m.IsTheme))
                     .Select(m => m.GetType().Assembly)

@@ -29,7 +29,7 @@ public sealed class ContactsModule : LiaisonModule
     {
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddScoped<IIndexProvider, ContactIndexProvider>();
-        services.AddScoped<Liaison.Organization.Services.IRosterReferences, ContactRosterReferences>();
+        services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ContactRosterReferences>();
         services.AddScoped<IContentHandler, ContactPartHandler>();
         services.AddScoped<IContentPartDriver, ContactPartDriver>();
         services.AddScoped<ContactCategoryText>();

@@ -36,6 +36,8 @@ public sealed class OrganizationModule : LiaisonModule
         services.AddScoped<IUserBranches, UserBranches>();
         services.AddScoped<IRosterReferences, OrganizationReferences>();
         services.AddScoped<AccessLogWriter>();
+        services.AddScoped<IAccessLogWriter>(sp => sp.GetRequiredService<AccessLogWriter>());
+        services.AddScoped<IRosterQueries, RosterQueries>();
         services.AddScoped<RosterLookups>();
         services.AddScoped<MemberForm>();
         services.AddScoped<PersonForm>();

@@ -23,7 +23,7 @@ public sealed class PairingModule : LiaisonModule
     {
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IRecipeStepHandler, PairingStep>();
-        services.AddScoped<Liaison.Organization.Services.IRosterReferences, PairRosterReferences>();
+        services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, PairRosterReferences>();
         services.AddScoped<PairingInputLoader>();
         services.AddScoped<PairingService>();
         services.AddScoped<PairChanges>();

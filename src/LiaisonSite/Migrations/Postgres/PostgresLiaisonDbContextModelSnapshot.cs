@@ -840,6 +840,14 @@ namespace LiaisonSite.Migrations.Postgres
 
                     b.HasIndex("ContentType", "Published", "Latest", "ModifiedUtc");
 
+                    b.HasIndex(new[] { "ContentItemId" }, "IX_ContentItems_ContentItemId_Latest")
+                        .IsUnique()
+                        .HasFilter("\"Latest\"");
+
+                    b.HasIndex(new[] { "ContentItemId" }, "IX_ContentItems_ContentItemId_Published")
+                        .IsUnique()
+                        .HasFilter("\"Published\"");
+
                     b.ToTable("ContentItems", (string)null);
                 });
 
@@ -986,6 +994,66 @@ namespace LiaisonSite.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LiaisonSite.Core.Events.HandledEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("HandledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.HasIndex("HandledUtc");
+
+                    b.ToTable("HandledEvents", (string)null);
+                });
+
+            modelBuilder.Entity("LiaisonSite.Core.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DispatchedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchedUtc", "NextAttemptUtc");
+
+                    b.ToTable("OutboxEvents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1250,40 +1318,32 @@ namespace LiaisonSite.Migrations.Postgres
 
             modelBuilder.Entity("Liaison.Pairing.Data.Pair", b =>
                 {
-                    b.HasOne("Liaison.Organization.Data.PartyMember", "Member")
+                    b.HasOne("Liaison.Organization.Data.PartyMember", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Liaison.Organization.Data.MassPerson", "Person")
+                    b.HasOne("Liaison.Organization.Data.MassPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Member");
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Liaison.Pairing.Data.PairExclusion", b =>
                 {
-                    b.HasOne("Liaison.Organization.Data.PartyMember", "Member")
+                    b.HasOne("Liaison.Organization.Data.PartyMember", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Liaison.Organization.Data.MassPerson", "Person")
+                    b.HasOne("Liaison.Organization.Data.MassPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Member");
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -803,6 +803,14 @@ namespace LiaisonSite.Migrations.Sqlite
 
                     b.HasIndex("ContentType", "Published", "Latest", "ModifiedUtc");
 
+                    b.HasIndex(new[] { "ContentItemId" }, "IX_ContentItems_ContentItemId_Latest")
+                        .IsUnique()
+                        .HasFilter("\"Latest\"");
+
+                    b.HasIndex(new[] { "ContentItemId" }, "IX_ContentItems_ContentItemId_Published")
+                        .IsUnique()
+                        .HasFilter("\"Published\"");
+
                     b.ToTable("ContentItems", (string)null);
                 });
 
@@ -949,6 +957,66 @@ namespace LiaisonSite.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LiaisonSite.Core.Events.HandledEvent", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HandledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Handler");
+
+                    b.HasIndex("HandledUtc");
+
+                    b.ToTable("HandledEvents", (string)null);
+                });
+
+            modelBuilder.Entity("LiaisonSite.Core.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DispatchedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchedUtc", "NextAttemptUtc");
+
+                    b.ToTable("OutboxEvents", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1207,40 +1275,32 @@ namespace LiaisonSite.Migrations.Sqlite
 
             modelBuilder.Entity("Liaison.Pairing.Data.Pair", b =>
                 {
-                    b.HasOne("Liaison.Organization.Data.PartyMember", "Member")
+                    b.HasOne("Liaison.Organization.Data.PartyMember", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Liaison.Organization.Data.MassPerson", "Person")
+                    b.HasOne("Liaison.Organization.Data.MassPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Member");
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Liaison.Pairing.Data.PairExclusion", b =>
                 {
-                    b.HasOne("Liaison.Organization.Data.PartyMember", "Member")
+                    b.HasOne("Liaison.Organization.Data.PartyMember", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Liaison.Organization.Data.MassPerson", "Person")
+                    b.HasOne("Liaison.Organization.Data.MassPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Member");
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

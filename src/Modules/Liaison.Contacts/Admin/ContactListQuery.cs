@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Liaison.Contacts.Parts;
 using Liaison.Contacts.Security;
-using Liaison.Organization.Data;
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +33,7 @@ public sealed record ContactRow(
 /// The contacts the user may see (<see cref="ContactAccessScope"/>) joined with the roster names, filtered. The
 /// scope is applied in the query, so nothing outside it is ever read.
 /// </summary>
-public sealed class ContactListQuery(ContactAccessScope scope, OrganizationScope organization, LiaisonDbContext db, TimeProvider clock)
+public sealed class ContactListQuery(ContactAccessScope scope, IRosterQueries roster, TimeProvider clock)
 {
     public async Task<IQueryable<ContactRow>> QueryAsync(ClaimsPrincipal user, ContactListFilter filter)
     {
@@ -62,11 +61,11 @@ public sealed class ContactListQuery(ContactAccessScope scope, OrganizationScope
             _ => rows,
         };
 
-        var branches = organization.Organizations();
+        var branches = roster.Organizations();
         return from x in rows
-               join m in db.Set<PartyMember>() on x.MemberId equals m.Id
-               join p in db.Set<MassPerson>() on x.PersonId equals p.Id
-               let branchName = branches.Where(o => o.ContentItemId == x.BranchId).Select(o => o.Name).FirstOrDefault()
+               join m in roster.Members() on x.MemberId equals m.Id
+               join p in roster.Persons() on x.PersonId equals p.Id
+               let branchName = branches.Where(o => o.Id == x.BranchId).Select(o => o.Name).FirstOrDefault()
                orderby m.Number, x.Category, p.Number
                select new ContactRow(x.ContentItemId, m.Id, m.Number, m.Name, p.Id, p.Kind, p.Number, p.Name, x.Category, x.Sensitive,
                    x.BranchId, branchName, x.StartDate, x.EndDate);
@@ -75,17 +74,17 @@ public sealed class ContactListQuery(ContactAccessScope scope, OrganizationScope
     /// <summary>The members and branches the filter offers: what the user manages, or only themselves.</summary>
     public async Task<(IReadOnlyList<MemberChoice> Members, IReadOnlyList<(string Id, string Name)> Branches)> ChoicesAsync(ClaimsPrincipal user)
     {
-        var userScope = await organization.GetAsync(user);
+        var userScope = await roster.ScopeAsync(user);
         var members = userScope.ManagesAnyBranch
-            ? await organization.ManagedMembers(userScope).AsNoTracking().OrderBy(m => m.Number)
+            ? await roster.ManagedMembers(userScope).OrderBy(m => m.Number)
                 .Select(m => new MemberChoice(m.Id, m.Number, m.Name)).ToListAsync()
             : userScope.Member is { } self ? [new MemberChoice(self.Id, self.Number, self.Name)] : [];
         var branchIds = userScope.BranchIds.ToList();
-        var branches = await organization.Organizations()
-            .Where(o => o.Kind == OrganizationKind.Branch && (userScope.AllBranches || branchIds.Contains(o.ContentItemId)))
+        var branches = await roster.Organizations()
+            .Where(o => o.IsBranch && (userScope.AllBranches || branchIds.Contains(o.Id)))
             .OrderBy(o => o.Name)
-            .Select(o => new { o.ContentItemId, o.Name })
+            .Select(o => new { o.Id, o.Name })
             .ToListAsync();
-        return (members, [.. branches.Select(b => (b.ContentItemId, b.Name))]);
+        return (members, [.. branches.Select(b => (b.Id, b.Name))]);
     }
 }

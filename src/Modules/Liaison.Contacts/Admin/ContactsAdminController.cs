@@ -1,8 +1,7 @@
 using Liaison.Contacts.Audit;
 using Liaison.Contacts.Parts;
 using Liaison.Contacts.Security;
-using Liaison.Organization.Data;
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
@@ -26,7 +25,7 @@ public sealed record ContactListViewModel(
 [Route("admin/contacts")]
 public sealed class ContactsAdminController(
     ContactListQuery query,
-    OrganizationScope organization,
+    IRosterQueries roster,
     ContactExportFilter exportRule,
     ContactAccessLog log,
     ContactCategoryText categories,
@@ -45,7 +44,7 @@ public sealed class ContactsAdminController(
         var pager = new Pager(page, PageSize, await rows.CountAsync());
         var list = await rows.Skip(pager.Skip).Take(PageSize).ToListAsync();
         var (members, branches) = await query.ChoicesAsync(User);
-        var scope = await organization.GetAsync(User);
+        var scope = await roster.ScopeAsync(User);
         return View(new ContactListViewModel(filter, list, pager, members, branches, scope.ManagesAnyBranch,
             await exportRule.MayExportSensitiveAsync(User)));
     }

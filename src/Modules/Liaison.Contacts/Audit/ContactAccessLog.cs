@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Liaison.Contacts.Parts;
-using Liaison.Organization.AccessLog;
-using Liaison.Organization.Data;
-using LiaisonSite.Core.Data;
+using Liaison.Organization.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Contacts.Audit;
@@ -12,10 +10,10 @@ public sealed record SeenContact(string ContentItemId, ContactPart Part);
 
 /// <summary>
 /// Writes the access log rows for views and exports of the sensitive categories (2 and 4, SPEC R1) through
-/// Organization's <see cref="AccessLogWriter"/>, the one writer of that log. Rows are staged in the request's unit
+/// Organization's <see cref="IAccessLogWriter"/>, the one writer of that log. Rows are staged in the request's unit
 /// of work; the caller saves.
 /// </summary>
-public sealed class ContactAccessLog(LiaisonDbContext db, AccessLogWriter writer)
+public sealed class ContactAccessLog(IRosterQueries roster, IAccessLogWriter writer)
 {
     /// <summary>Stages a row per sensitive contact among <paramref name="seen"/>; returns how many.</summary>
     public async Task<int> AddAsync(ClaimsPrincipal user, IEnumerable<SeenContact> seen, string action, string detail)
@@ -27,7 +25,7 @@ public sealed class ContactAccessLog(LiaisonDbContext db, AccessLogWriter writer
         }
 
         var personIds = sensitive.Select(s => s.Part.PersonId).Distinct().ToList();
-        var names = await db.Set<MassPerson>().AsNoTracking()
+        var names = await roster.Persons()
             .Where(p => personIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name);
         foreach (var contact in sensitive)

@@ -1,4 +1,4 @@
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 

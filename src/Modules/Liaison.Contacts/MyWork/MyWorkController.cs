@@ -1,7 +1,5 @@
 using Liaison.Contacts.Audit;
-using Liaison.Organization.AccessLog;
-using Liaison.Organization.Data;
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
@@ -17,7 +15,7 @@ namespace Liaison.Contacts.MyWork;
 [Admin]
 [Route("admin/my-work")]
 public sealed class MyWorkController(
-    MyWorkService work, IPermissionService permissions, PersonalDataProtector protector, AccessLogWriter log, LiaisonDbContext db) : Controller
+    MyWorkService work, IPermissionService permissions, IRosterQueries roster, IAccessLogWriter log, LiaisonDbContext db) : Controller
 {
     [HttpGet("")]
     [RequirePermission("Admin.Access")]
@@ -35,9 +33,8 @@ public sealed class MyWorkController(
             return NotFound();
         }
 
-        var person = await db.Set<MassPerson>().FirstAsync(p => p.Id == contact.PersonId);
-        var phone = protector.Reveal(person.Phone);
-        log.Add(User, AccessActions.RevealPhone, person.Id, person.Name, member.BranchId, contact.Category, id, "my-work");
+        var phone = await roster.RevealPersonPhoneAsync(contact.PersonId);
+        log.Add(User, AccessActions.RevealPhone, contact.PersonId, contact.PersonName, member.BranchId, contact.Category, id, "my-work");
         await db.SaveChangesAsync();
         return await PageAsync(new Dictionary<string, string> { [id] = phone ?? "" });
     }

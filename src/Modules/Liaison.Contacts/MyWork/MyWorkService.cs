@@ -2,8 +2,7 @@ using System.Security.Claims;
 using Liaison.Contacts.Audit;
 using Liaison.Contacts.Data;
 using Liaison.Contacts.Parts;
-using Liaison.Organization.Data;
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using Liaison.ContentParts;
 using Liaison.Pairing.Services;
 using Liaison.Pairing.Terms;
@@ -31,7 +30,7 @@ public sealed record DueItem(MyContact Contact, DueKind Kind);
 
 /// <summary>Everything on 我的联系工作, all of it the signed-in member's own.</summary>
 public sealed record MyWorkModel(
-    PartyMember? Member, IReadOnlyList<MyContact> Contacts, string? Term, IReadOnlyList<MyPartner> Partners,
+    RosterMember? Member, IReadOnlyList<MyContact> Contacts, string? Term, IReadOnlyList<MyPartner> Partners,
     IReadOnlyList<MyContactPoint> Points, IReadOnlyList<DueItem> Due, bool CanReveal, IReadOnlyDictionary<string, string> Revealed);
 
 /// <summary>
@@ -39,32 +38,32 @@ public sealed record MyWorkModel(
 /// found from the member row of the signed-in user (never from a parameter), so it cannot show anyone else's.
 /// </summary>
 public sealed class MyWorkService(
-    LiaisonDbContext db, OrganizationScope organization, ContactAccessLog log, PairQueries pairs, TimeProvider clock)
+    LiaisonDbContext db, IRosterQueries roster, ContactAccessLog log, PairQueries pairs, TimeProvider clock)
 {
     /// <summary>How far ahead an ending assignment is shown as due.</summary>
     public const int DueWithinDays = 30;
 
-    public async Task<PartyMember?> MemberAsync(ClaimsPrincipal user) => (await organization.GetAsync(user)).Member;
+    public async Task<RosterMember?> MemberAsync(ClaimsPrincipal user) => (await roster.ScopeAsync(user)).Member;
 
-    public async Task<IReadOnlyList<MyContact>> ContactsAsync(PartyMember member)
+    public async Task<IReadOnlyList<MyContact>> ContactsAsync(RosterMember member)
     {
         var today = ContactDates.Today(clock);
         var rows = await (from x in db.Set<ContactIndex>().AsNoTracking()
-                          join p in db.Set<MassPerson>().AsNoTracking() on x.PersonId equals p.Id
+                          join p in roster.Persons() on x.PersonId equals p.Id
                           where x.Latest && x.MemberId == member.Id
                           orderby x.Category, p.Number
                           select new
                           {
                               x.ContentItemId, x.Category, p.Id, p.Name, p.Kind, p.Number,
-                              Detail = p.Kind == PersonKind.Student ? p.Grade + " " + p.ClassName : (p.Unit != null ? p.Unit.Name : p.Post),
-                              p.Phone.Masked, x.StartDate, x.EndDate,
+                              Detail = p.Kind == PersonKind.Student ? p.Grade + " " + p.ClassName : (p.UnitName ?? p.Post),
+                              Masked = p.PhoneMasked, x.StartDate, x.EndDate,
                           }).ToListAsync();
         return [.. rows.Select(r => new MyContact(r.ContentItemId, r.Category, r.Id, r.Name, r.Kind, r.Number, r.Detail, r.Masked,
             r.StartDate, r.EndDate, ContactDates.IsActive(r.StartDate, r.EndDate, today)))];
     }
 
     /// <summary>Writes the access log for the sensitive contacts the member is about to be shown.</summary>
-    public async Task LogViewAsync(ClaimsPrincipal user, PartyMember member, IEnumerable<MyContact> contacts)
+    public async Task LogViewAsync(ClaimsPrincipal user, RosterMember member, IEnumerable<MyContact> contacts)
     {
         var seen = contacts.Select(c => new SeenContact(c.ContentItemId,
             new ContactPart { MemberId = member.Id, PersonId = c.PersonId, Category = c.Category, BranchId = member.BranchId }));
@@ -75,7 +74,7 @@ public sealed class MyWorkService(
     }
 
     /// <summary>Confirmed partners of the current school term.</summary>
-    public async Task<(string? Term, IReadOnlyList<MyPartner> Partners)> PartnersAsync(PartyMember member)
+    public async Task<(string? Term, IReadOnlyList<MyPartner> Partners)> PartnersAsync(RosterMember member)
     {
         var term = SchoolTerm.Current(clock.GetUtcNow().UtcDateTime.ToShanghaiTime());
         var partners = await pairs.PartnersOfAsync(member.Id, term);
@@ -83,11 +82,11 @@ public sealed class MyWorkService(
             p.Kind == PersonKind.Student ? p.Grade + " " + p.ClassName : p.Post))]);
     }
 
-    public async Task<IReadOnlyList<MyContactPoint>> PointsAsync(PartyMember member)
-        => await db.Set<ContactPoint>().AsNoTracking()
+    public async Task<IReadOnlyList<MyContactPoint>> PointsAsync(RosterMember member)
+        => await roster.ContactPoints()
             .Where(c => c.MemberId == member.Id)
             .OrderBy(c => c.Kind)
-            .Select(c => new MyContactPoint(c.Kind, c.Unit != null ? c.Unit.Name : c.Value ?? ""))
+            .Select(c => new MyContactPoint(c.Kind, c.UnitName ?? c.Value ?? ""))
             .ToListAsync();
 
     /// <summary>Ended or ending within 30 days and not renewed (no later assignment of the same person and category), or no start date.</summary>

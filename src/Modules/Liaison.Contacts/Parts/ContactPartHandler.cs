@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Liaison.Contacts.Data;
-using Liaison.Organization.Data;
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +17,7 @@ namespace Liaison.Contacts.Parts;
 /// </summary>
 internal sealed class ContactPartHandler(
     LiaisonDbContext db,
-    OrganizationScope organization,
+    IRosterQueries roster,
     IHttpContextAccessor httpContextAccessor,
     TimeProvider clock,
     ContactCategoryText categories,
@@ -36,7 +35,7 @@ internal sealed class ContactPartHandler(
 
         await ResolveNumbersAsync(json);
         var part = item.As<ContactPart>();
-        var member = await db.Set<PartyMember>().AsNoTracking()
+        var member = await roster.Members()
             .Where(m => m.Id == part.MemberId)
             .Select(m => new { m.BranchId, m.Name })
             .FirstOrDefaultAsync();
@@ -78,17 +77,17 @@ internal sealed class ContactPartHandler(
         var part = item.As<ContactPart>();
         var errors = context.Errors;
         var user = httpContextAccessor.HttpContext?.User;
-        var scope = user?.Identity?.IsAuthenticated == true ? await organization.GetAsync(user) : null;
+        var scope = user?.Identity?.IsAuthenticated == true ? await roster.ScopeAsync(user) : null;
 
         if (json["MemberNumber"] is JsonValue memberNumber)
         {
             errors.Add(new(S["There is no member with the number {0}.", memberNumber.ToString()], $"{Prefix}.MemberId"));
         }
-        else if (part.MemberId <= 0 || !await db.Set<PartyMember>().AnyAsync(m => m.Id == part.MemberId))
+        else if (part.MemberId <= 0 || !await roster.Members().AnyAsync(m => m.Id == part.MemberId))
         {
             errors.Add(new(S["Choose the member who makes the contact."], $"{Prefix}.MemberId"));
         }
-        else if (scope is not null && !await organization.ManagedMembers(scope).AnyAsync(m => m.Id == part.MemberId))
+        else if (scope is not null && !await roster.ManagedMembers(scope).AnyAsync(m => m.Id == part.MemberId))
         {
             // Setup and recipes run without a signed-in user; everyone else assigns only within their branches.
             errors.Add(new(S["You may only assign contacts to members of the branches you manage."], $"{Prefix}.MemberId"));
@@ -98,11 +97,11 @@ internal sealed class ContactPartHandler(
         {
             errors.Add(new(S["There is no person with the number {0} on the roster.", personNumber.ToString()], $"{Prefix}.PersonId"));
         }
-        else if (part.PersonId <= 0 || !await db.Set<MassPerson>().AnyAsync(p => p.Id == part.PersonId))
+        else if (part.PersonId <= 0 || !await roster.Persons().AnyAsync(p => p.Id == part.PersonId))
         {
             errors.Add(new(S["Choose the person to be contacted."], $"{Prefix}.PersonId"));
         }
-        else if (scope is not null && !await organization.ManagedPersons(scope).AnyAsync(p => p.Id == part.PersonId))
+        else if (scope is not null && !await roster.ManagedPersons(scope).AnyAsync(p => p.Id == part.PersonId))
         {
             errors.Add(new(S["You may only choose people of the branches you manage."], $"{Prefix}.PersonId"));
         }
@@ -137,7 +136,7 @@ internal sealed class ContactPartHandler(
     {
         if (json["MemberNumber"]?.ToString().Trim() is { Length: > 0 } memberNumber)
         {
-            var id = await db.Set<PartyMember>().Where(m => m.Number == memberNumber).Select(m => (int?)m.Id).FirstOrDefaultAsync();
+            var id = await roster.Members().Where(m => m.Number == memberNumber).Select(m => (int?)m.Id).FirstOrDefaultAsync();
             if (id is not null)
             {
                 json["MemberId"] = id;
@@ -148,7 +147,7 @@ internal sealed class ContactPartHandler(
         if (json["PersonNumber"]?.ToString().Trim() is { Length: > 0 } personNumber)
         {
             var kind = Enum.TryParse<PersonKind>(json["PersonKind"]?.ToString(), ignoreCase: true, out var k) ? k : PersonKind.Student;
-            var id = await db.Set<MassPerson>().Where(p => p.Kind == kind && p.Number == personNumber)
+            var id = await roster.Persons().Where(p => p.Kind == kind && p.Number == personNumber)
                 .Select(p => (int?)p.Id).FirstOrDefaultAsync();
             if (id is not null)
             {

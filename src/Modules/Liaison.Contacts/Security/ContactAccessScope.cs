@@ -3,8 +3,7 @@ using Liaison.Contacts.Audit;
 using Liaison.Contacts.Data;
 using Liaison.Contacts.Parts;
 using Liaison.Contents.Security;
-using Liaison.Organization.Data;
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 
@@ -14,7 +13,7 @@ namespace Liaison.Contacts.Security;
 /// Who may see and change Contact items: the committee all of them, a branch secretary those of their branch's
 /// members, a member only their own (read only). Generic content rights (an editor's Contents.ViewAll) give nothing.
 /// </summary>
-public sealed class ContactAccessScope(LiaisonDbContext db, OrganizationScope organization, ContactAccessLog log) : IContentAccessScope
+public sealed class ContactAccessScope(LiaisonDbContext db, IRosterQueries roster, ContactAccessLog log) : IContentAccessScope
 {
     public const string ContentType = "Contact";
 
@@ -27,7 +26,7 @@ public sealed class ContactAccessScope(LiaisonDbContext db, OrganizationScope or
     public async Task<IQueryable<ContactIndex>> VisibleAsync(ClaimsPrincipal user)
     {
         var rows = db.Set<ContactIndex>().Where(x => x.Latest);
-        var scope = await organization.GetAsync(user);
+        var scope = await roster.ScopeAsync(user);
         if (scope.AllBranches)
         {
             return rows;
@@ -45,7 +44,7 @@ public sealed class ContactAccessScope(LiaisonDbContext db, OrganizationScope or
             return false;
         }
 
-        var scope = await organization.GetAsync(user);
+        var scope = await roster.ScopeAsync(user);
         var part = item.As<ContactPart>();
         if (part.MemberId <= 0)
         {

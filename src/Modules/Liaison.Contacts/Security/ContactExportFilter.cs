@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Liaison.Contacts.Audit;
 using Liaison.Contacts.Parts;
-using Liaison.Organization.Data;
+using Liaison.Organization.Contracts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Security;

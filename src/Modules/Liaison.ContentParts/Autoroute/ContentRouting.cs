@@ -19,7 +19,13 @@ public interface IContentRouting
 
     /// <summary>The published, public item at a path ("examples/x" or "/examples/x"), or null.</summary>
     Task<ContentItem?> FindPublishedAsync(string? path);
+
+    /// <summary>"/path" of the published items of <paramref name="contentTypes"/>, by path, at most <paramref name="max"/> (the sitemap).</summary>
+    Task<IReadOnlyList<PublishedPath>> PublishedPathsAsync(IReadOnlyCollection<string> contentTypes, int max);
 }
+
+/// <summary>A published item's address and when it last changed.</summary>
+public sealed record PublishedPath(string Path, DateTime? ModifiedUtc, DateTime? PublishedUtc);
 
 internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionManager definitions, IPublicContentTypes publicTypes) : IContentRouting
 {
@@ -64,6 +70,19 @@ internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionMana
 
         var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == versionId && c.Published);
         return item is not null && await IsPublicTypeAsync(item.ContentType) ? item : null;
+    }
+
+    public async Task<IReadOnlyList<PublishedPath>> PublishedPathsAsync(IReadOnlyCollection<string> contentTypes, int max)
+    {
+        var types = contentTypes.ToList();
+        var rows = await db.Set<AutorouteIndex>().AsNoTracking()
+            .Where(r => r.Published && types.Contains(r.ContentType))
+            .Join(db.ContentItems.Where(c => c.Published), r => r.ContentItemVersionId, c => c.ContentItemVersionId,
+                (r, c) => new { r.Path, c.ModifiedUtc, c.PublishedUtc })
+            .OrderBy(x => x.Path)
+            .Take(max)
+            .ToListAsync();
+        return [.. rows.Select(x => new PublishedPath("/" + x.Path, x.ModifiedUtc, x.PublishedUtc))];
     }
 
     private async Task<bool> IsPublicTypeAsync(string contentType)

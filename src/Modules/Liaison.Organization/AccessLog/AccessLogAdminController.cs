@@ -7,16 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Organization.AccessLog;
 
-public sealed record AccessLogFilter(string? User, string? Person, string? Action, int? Category, DateOnly? From, DateOnly? To);
+internal sealed record AccessLogFilter(string? User, string? Person, string? Action, int? Category, DateOnly? From, DateOnly? To);
 
-public sealed record AccessLogViewModel(AccessLogFilter Filter, IReadOnlyList<PersonalDataAccess> Rows, Pager Pager,
+internal sealed record AccessLogViewModel(AccessLogFilter Filter, IReadOnlyList<PersonalDataAccess> Rows, Pager Pager,
     IReadOnlyDictionary<string, string> BranchNames);
 
 /// <summary>The personal-data access log, read-only, newest first (dates in school time, UTC+8).</summary>
 [Admin]
 [RequirePermission("Organization.ViewAccessLog")]
 [Route("admin/organization/access-log")]
-public sealed class AccessLogAdminController(LiaisonDbContext db, Admin.RosterLookups lookups) : Controller
+internal sealed class AccessLogAdminController(LiaisonDbContext db, Admin.RosterLookups lookups) : Controller
 {
     private static readonly TimeSpan s_schoolOffset = TimeSpan.FromHours(8);
 

@@ -8,7 +8,7 @@ namespace Liaison.Organization.AccessLog;
 /// Stages one access-log row in the request's DbContext; the caller saves it together with (or right before)
 /// showing the data, so a look nobody logged cannot happen.
 /// </summary>
-public sealed class AccessLogWriter(LiaisonDbContext db, TimeProvider clock)
+internal sealed class AccessLogWriter(LiaisonDbContext db, TimeProvider clock) : IAccessLogWriter
 {
     public void Add(ClaimsPrincipal user, string action, int? personId = null, string? personName = null,
         string? branchId = null, int? category = null, string? contentItemId = null, string? detail = null)

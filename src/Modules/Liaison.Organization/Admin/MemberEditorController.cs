@@ -15,7 +15,7 @@ namespace Liaison.Organization.Admin;
 [Admin]
 [RequirePermission("Organization.ManageBranch")]
 [Route("admin/organization/members")]
-public sealed class MemberEditorController(
+internal sealed class MemberEditorController(
     LiaisonDbContext db,
     OrganizationScope organizations,
     MemberForm form,
@@ -134,4 +134,4 @@ public sealed class MemberEditorController(
 }
 
 /// <summary>The contact points form shown again with its errors.</summary>
-public sealed record ContactPointsPage(PartyMember Member, ContactPointsModel Points);
+internal sealed record ContactPointsPage(PartyMember Member, ContactPointsModel Points);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Liaison.Organization.Admin;
 
 /// <summary>Fills the member form's choices, checks what annotations cannot (scope, uniqueness) and applies it.</summary>
-public sealed class MemberForm(LiaisonDbContext db, OrganizationScope organizations, RosterLookups lookups,
+internal sealed class MemberForm(LiaisonDbContext db, OrganizationScope organizations, RosterLookups lookups,
     PersonalDataProtector protector, IStringLocalizer<MemberForm> S)
 {
     public async Task<MemberEditModel> WithChoicesAsync(MemberEditModel model, UserScope scope)

@@ -4,16 +4,16 @@ using LiaisonSite.Core.Mvc;
 
 namespace Liaison.Organization.Admin;
 
-public sealed record MemberFilter(string? Branch, int? Unit, bool Cadres, bool Inactive, string? Q);
+internal sealed record MemberFilter(string? Branch, int? Unit, bool Cadres, bool Inactive, string? Q);
 
-public sealed record MemberRow(int Id, string Number, string Name, string? Branch, string? Unit, string PartyPost,
+internal sealed record MemberRow(int Id, string Number, string Name, string? Branch, string? Unit, string PartyPost,
     bool IsLeadingCadre, string? CadrePost, string? PhoneMasked, bool Active);
 
-public sealed record MemberListViewModel(MemberFilter Filter, IReadOnlyList<MemberRow> Rows, Pager Pager,
+internal sealed record MemberListViewModel(MemberFilter Filter, IReadOnlyList<MemberRow> Rows, Pager Pager,
     IReadOnlyList<Option> Branches, IReadOnlyList<Option> Units);
 
 /// <summary>The member form. Phone: empty keeps the stored number (it is never sent back to the browser).</summary>
-public sealed class MemberEditModel
+internal sealed class MemberEditModel
 {
     public int? Id { get; set; }
 
@@ -68,13 +68,13 @@ public sealed class MemberEditModel
 }
 
 /// <summary>A member's own page: details, 责任区 and, for leading cadres, contact points.</summary>
-public sealed record MemberDetailsViewModel(PartyMember Member, string? Branch, string? Group, string? Unit,
+internal sealed record MemberDetailsViewModel(PartyMember Member, string? Branch, string? Group, string? Unit,
     bool CanReveal, Coverage.ContactPointsModel ContactPoints);
 
 /// <summary>A full phone or ID number shown once, after the reveal was logged.</summary>
-public sealed record RevealViewModel(string Name, string Label, string? Value, string BackUrl);
+internal sealed record RevealViewModel(string Name, string Label, string? Value, string BackUrl);
 
-public static class RosterRules
+internal static class RosterRules
 {
     public const string PhonePattern = @"^\+?[0-9][0-9\- ]{5,19}$";
 

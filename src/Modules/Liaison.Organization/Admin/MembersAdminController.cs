@@ -15,7 +15,7 @@ namespace Liaison.Organization.Admin;
 [Admin]
 [RequirePermission("Organization.ManageBranch")]
 [Route("admin/organization/members")]
-public sealed class MembersAdminController(
+internal sealed class MembersAdminController(
     LiaisonDbContext db,
     OrganizationScope organizations,
     RosterLookups lookups,

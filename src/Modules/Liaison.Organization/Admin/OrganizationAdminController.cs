@@ -9,16 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Organization.Admin;
 
 /// <summary>One organization of the tree; counts and links only where the user manages it.</summary>
-public sealed record OrganizationNode(string Id, string Name, OrganizationKind Kind, bool Published, bool Managed,
+internal sealed record OrganizationNode(string Id, string Name, OrganizationKind Kind, bool Published, bool Managed,
     int Members, int Masses, IReadOnlyList<OrganizationNode> Children);
 
-public sealed record OrganizationTreeViewModel(IReadOnlyList<OrganizationNode> Roots, bool CanCreate);
+internal sealed record OrganizationTreeViewModel(IReadOnlyList<OrganizationNode> Roots, bool CanCreate);
 
 /// <summary>The tree of Party organizations (党委 → 党支部 → 党小组), from the PartyBranch content items.</summary>
 [Admin]
 [RequirePermission("Organization.ManageBranch")]
 [Route("admin/organization")]
-public sealed class OrganizationAdminController(LiaisonDbContext db, OrganizationScope organizations) : Controller
+internal sealed class OrganizationAdminController(LiaisonDbContext db, OrganizationScope organizations) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()

@@ -13,7 +13,7 @@ namespace Liaison.Organization.Admin;
 [Admin]
 [RequirePermission("Organization.ManageBranch")]
 [Route("admin/organization/persons")]
-public sealed class PersonEditorController(
+internal sealed class PersonEditorController(
     LiaisonDbContext db,
     OrganizationScope organizations,
     PersonForm form,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Liaison.Organization.Admin;
 
 /// <summary>Choices, scope and uniqueness checks, and applying the person form.</summary>
-public sealed class PersonForm(LiaisonDbContext db, RosterLookups lookups, PersonalDataProtector protector, IStringLocalizer<PersonForm> S)
+internal sealed class PersonForm(LiaisonDbContext db, RosterLookups lookups, PersonalDataProtector protector, IStringLocalizer<PersonForm> S)
 {
     public async Task<PersonEditModel> WithChoicesAsync(PersonEditModel model, UserScope scope)
     {

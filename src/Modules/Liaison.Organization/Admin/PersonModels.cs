@@ -4,16 +4,16 @@ using LiaisonSite.Core.Mvc;
 
 namespace Liaison.Organization.Admin;
 
-public sealed record PersonFilter(string? Branch, int? Unit, PersonKind? Kind, string? Grade, bool Inactive, string? Q);
+internal sealed record PersonFilter(string? Branch, int? Unit, PersonKind? Kind, string? Grade, bool Inactive, string? Q);
 
-public sealed record PersonRow(int Id, PersonKind Kind, string Number, string Name, string? Branch, string? Unit,
+internal sealed record PersonRow(int Id, PersonKind Kind, string Number, string Name, string? Branch, string? Unit,
     string? GradeAndClass, string? PostOrSubject, string? PhoneMasked, string? IdNumberMasked, bool Active);
 
-public sealed record PersonListViewModel(PersonFilter Filter, IReadOnlyList<PersonRow> Rows, Pager Pager,
+internal sealed record PersonListViewModel(PersonFilter Filter, IReadOnlyList<PersonRow> Rows, Pager Pager,
     IReadOnlyList<Option> Branches, IReadOnlyList<Option> Units, IReadOnlyList<string> Grades);
 
 /// <summary>The person form. Phone and ID number: empty keeps what is stored (never sent back to the browser).</summary>
-public sealed class PersonEditModel
+internal sealed class PersonEditModel
 {
     public int? Id { get; set; }
 

@@ -14,7 +14,7 @@ namespace Liaison.Organization.Admin;
 [Admin]
 [RequirePermission("Organization.ManageBranch")]
 [Route("admin/organization/persons")]
-public sealed class PersonsAdminController(
+internal sealed class PersonsAdminController(
     LiaisonDbContext db,
     OrganizationScope organizations,
     RosterLookups lookups,

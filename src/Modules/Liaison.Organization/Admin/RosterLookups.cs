@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Organization.Admin;
 
-public sealed record Option(string Value, string Text);
+internal sealed record Option(string Value, string Text);
 
 /// <summary>The choices of the roster forms and filters (branches, units), limited to what the user manages.</summary>
-public sealed class RosterLookups(LiaisonDbContext db, OrganizationScope organizations)
+internal sealed class RosterLookups(LiaisonDbContext db, OrganizationScope organizations)
 {
     /// <summary>Branches and groups the user manages, for filters and the branch select.</summary>
     public async Task<IReadOnlyList<Option>> BranchesAsync(UserScope scope, bool withGroups = false)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Liaison.Organization.Admin;
 
-public sealed class UnitEditModel
+internal sealed class UnitEditModel
 {
     public int? Id { get; set; }
 
@@ -27,15 +27,15 @@ public sealed class UnitEditModel
     public int SortOrder { get; set; }
 }
 
-public sealed record UnitRow(Unit Unit, string? Branch, int Staff, int Cadres);
+internal sealed record UnitRow(Unit Unit, string? Branch, int Staff, int Cadres);
 
-public sealed record UnitsViewModel(IReadOnlyList<UnitRow> Rows, UnitEditModel Form, IReadOnlyList<Option> Branches);
+internal sealed record UnitsViewModel(IReadOnlyList<UnitRow> Rows, UnitEditModel Form, IReadOnlyList<Option> Branches);
 
 /// <summary>Units of the school (教研室, 基层单位): the committee keeps the list.</summary>
 [Admin]
 [RequirePermission("Organization.ManageAll")]
 [Route("admin/organization/units")]
-public sealed class UnitsAdminController(LiaisonDbContext db, OrganizationScope organizations, RosterLookups lookups,
+internal sealed class UnitsAdminController(LiaisonDbContext db, OrganizationScope organizations, RosterLookups lookups,
     IStringLocalizer<UnitsAdminController> S) : Controller
 {
     [HttpGet("")]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Liaison.Organization.Coverage;
 
 /// <summary>A leading cadre's contact points as the form posts them.</summary>
-public sealed class ContactPointsModel
+internal sealed class ContactPointsModel
 {
     public List<string> Grades { get; set; } = [];
 
@@ -31,7 +31,7 @@ public sealed class ContactPointsModel
 /// The rules of R2/R6: only leading cadres have contact points; grades and subjects may be several, the 教研室
 /// and the 基层联系点 exactly one each. Saving replaces the cadre's points as a whole.
 /// </summary>
-public sealed class ContactPointService(LiaisonDbContext db, RosterLookups lookups, IStringLocalizer<ContactPointService> S)
+internal sealed class ContactPointService(LiaisonDbContext db, RosterLookups lookups, IStringLocalizer<ContactPointService> S)
 {
     private static readonly char[] s_separators = ['、', ',', '，', ';', '；', ' ', '\n', '\r', '\t'];
 

@@ -9,7 +9,7 @@ namespace Liaison.Organization.Coverage;
 [Admin]
 [RequirePermission("Organization.ManageBranch")]
 [Route("admin/organization/coverage")]
-public sealed class CoverageAdminController(OrganizationScope organizations, CoverageService coverage) : Controller
+internal sealed class CoverageAdminController(OrganizationScope organizations, CoverageService coverage) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()

@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Organization.Coverage;
 
 /// <summary>A grade, subject or unit and the leading cadres whose contact points cover it (none: uncovered).</summary>
-public sealed record CoverageItem(string Name, int People, IReadOnlyList<string> Cadres)
+internal sealed record CoverageItem(string Name, int People, IReadOnlyList<string> Cadres)
 {
     public bool Covered => Cadres.Count > 0;
 }
 
-public sealed record CoverageReport(IReadOnlyList<CoverageItem> Grades, IReadOnlyList<CoverageItem> Subjects,
+internal sealed record CoverageReport(IReadOnlyList<CoverageItem> Grades, IReadOnlyList<CoverageItem> Subjects,
     IReadOnlyList<CoverageItem> TeachingSections, IReadOnlyList<CoverageItem> GrassrootsUnits)
 {
     public int Uncovered => Grades.Concat(Subjects).Concat(TeachingSections).Concat(GrassrootsUnits).Count(i => !i.Covered);
@@ -22,7 +22,7 @@ public sealed record CoverageReport(IReadOnlyList<CoverageItem> Grades, IReadOnl
 /// The items come from the user's scope (a secretary: their branch's people and units); the covering cadres are
 /// any active leading cadre, since cadres usually sit in the committee rather than the branch.
 /// </summary>
-public sealed class CoverageService(LiaisonDbContext db, OrganizationScope organizations)
+internal sealed class CoverageService(LiaisonDbContext db, OrganizationScope organizations)
 {
     public async Task<CoverageReport> BuildAsync(UserScope scope)
     {

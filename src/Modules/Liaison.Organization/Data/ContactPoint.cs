@@ -2,24 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Organization.Data;
 
-/// <summary>What a cadre's contact point is fixed to.</summary>
-public enum ContactPointKind
-{
-    /// <summary>年级 (R2): <see cref="ContactPoint.Value"/> names the grade.</summary>
-    Grade = 0,
-
-    /// <summary>学科 (R2): <see cref="ContactPoint.Value"/> names the subject.</summary>
-    Subject = 1,
-
-    /// <summary>教研室 (R6): exactly one per leading cadre, <see cref="ContactPoint.UnitId"/>.</summary>
-    TeachingSection = 2,
-
-    /// <summary>基层联系点 (R6): exactly one per leading cadre, <see cref="ContactPoint.UnitId"/>.</summary>
-    GrassrootsUnit = 3,
-}
-
 /// <summary>A leading cadre's contact point: a grade or subject (R2), or a fixed 教研室 / 联系点 (R6).</summary>
-public sealed class ContactPoint
+internal sealed class ContactPoint
 {
     public int Id { get; set; }
 
@@ -49,7 +33,7 @@ public sealed class ContactPoint
 }
 
 /// <summary>A cadre's visit to their 教研室 or 联系点 (R6): what was done, problems found, the follow-up.</summary>
-public sealed class CadreVisit
+internal sealed class CadreVisit
 {
     public int Id { get; set; }
 

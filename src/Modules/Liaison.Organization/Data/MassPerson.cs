@@ -2,21 +2,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Organization.Data;
 
-/// <summary>Whether a person of the masses roster is on the staff or a student.</summary>
-public enum PersonKind
-{
-    /// <summary>教职工.</summary>
-    Staff = 0,
-
-    /// <summary>学生.</summary>
-    Student = 1,
-}
-
 /// <summary>
 /// A person of the masses roster (群众: staff and students who are not Party members), whom members contact and
 /// pair with. Everything here is personal data: it is never shown on public pages.
 /// </summary>
-public sealed class MassPerson
+internal sealed class MassPerson
 {
     public int Id { get; set; }
 

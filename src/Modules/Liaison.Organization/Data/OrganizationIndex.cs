@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Organization.Data;
 
 /// <summary>The level of a Party organization in the school's tree (党委 → 党支部 → 党小组).</summary>
-public enum OrganizationKind
+internal enum OrganizationKind
 {
     Committee = 0,
     Branch = 1,
@@ -16,7 +16,7 @@ public enum OrganizationKind
 /// The organization tree, mapped from the PartyBranch content items (their public pages stay content), so that
 /// scoping and rosters query a table instead of JSON. One row per published or latest version.
 /// </summary>
-public sealed class OrganizationIndex : MapIndex
+internal sealed class OrganizationIndex : MapIndex
 {
     public string ContentItemId { get; set; } = "";
 

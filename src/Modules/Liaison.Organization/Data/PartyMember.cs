@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Organization.Data;
 
 /// <summary>A Party member (党员) of a branch, with the user account they sign in with.</summary>
-public sealed class PartyMember
+internal sealed class PartyMember
 {
     public int Id { get; set; }
 

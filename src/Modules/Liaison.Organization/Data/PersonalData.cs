@@ -7,7 +7,7 @@ namespace Liaison.Organization.Data;
 /// may see the record is shown. Full values are revealed only through <see cref="Services.PersonalDataProtector"/>.
 /// </summary>
 [Owned]
-public sealed class ProtectedValue
+internal sealed class ProtectedValue
 {
     public string? Cipher { get; set; }
 

@@ -6,7 +6,7 @@ namespace Liaison.Organization.Data;
 /// One look at sensitive personal data: a sensitive contact assignment opened, a phone or ID number revealed, an
 /// export containing them. The committee reads and filters the log; nobody edits it.
 /// </summary>
-public sealed class PersonalDataAccess
+internal sealed class PersonalDataAccess
 {
     public long Id { get; set; }
 
@@ -49,11 +49,3 @@ public sealed class PersonalDataAccess
     });
 }
 
-/// <summary>The actions written to the access log.</summary>
-public static class AccessActions
-{
-    public const string ViewContact = "view-contact";
-    public const string RevealPhone = "reveal-phone";
-    public const string RevealIdNumber = "reveal-id";
-    public const string Export = "export";
-}

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Organization.Data;
 
 /// <summary>What kind of unit of the school a <see cref="Unit"/> is.</summary>
-public enum UnitKind
+internal enum UnitKind
 {
     /// <summary>教研室 / 教研组: a teaching-research section.</summary>
     TeachingSection = 0,
@@ -13,7 +13,7 @@ public enum UnitKind
 }
 
 /// <summary>A unit of the school that staff belong to and that cadres are fixed to (R6).</summary>
-public sealed class Unit
+internal sealed class Unit
 {
     public int Id { get; set; }
 

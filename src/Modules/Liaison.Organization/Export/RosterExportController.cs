@@ -16,7 +16,7 @@ namespace Liaison.Organization.Export;
 /// </summary>
 [Admin]
 [Route("admin/organization/export")]
-public sealed class RosterExportController(
+internal sealed class RosterExportController(
     RosterExporter exporter,
     OrganizationScope organizations,
     IPermissionService permissions,

@@ -12,7 +12,7 @@ namespace Liaison.Organization.Export;
 /// again (masked phones in it are read as "unchanged"). Rows come only from the user's scope. Phones and ID numbers
 /// are masked unless <paramref name="full"/> is asked for by a caller allowed to see them; the caller logs that.
 /// </summary>
-public sealed class RosterExporter(OrganizationScope organizations, PersonalDataProtector protector)
+internal sealed class RosterExporter(OrganizationScope organizations, PersonalDataProtector protector)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

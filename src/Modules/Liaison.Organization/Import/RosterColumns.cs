@@ -3,20 +3,20 @@ using System.Text.RegularExpressions;
 namespace Liaison.Organization.Import;
 
 /// <summary>Which roster a file holds: 党员 or 群众 (教职工 and 学生).</summary>
-public enum RosterKind
+internal enum RosterKind
 {
     Members = 0,
     Persons = 1,
 }
 
 /// <summary>One column of a roster: the field it fills, the Chinese header shown in templates, and what else is accepted.</summary>
-public sealed record RosterColumn(string Field, string Header, bool Required, params string[] Aliases);
+internal sealed record RosterColumn(string Field, string Header, bool Required, params string[] Aliases);
 
 /// <summary>
 /// The columns of both rosters. Files use the Chinese headers (the template's), recipes may use the field names;
 /// headers match after spaces and a trailing "(…)" hint are dropped, in any case.
 /// </summary>
-public static partial class RosterColumns
+internal static partial class RosterColumns
 {
     public static readonly IReadOnlyList<RosterColumn> Members =
     [

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Organization.Import;
 
 /// <summary>What a roster is checked against: organizations, units, the rows already stored, and who imports.</summary>
-public sealed class RosterContext
+internal sealed class RosterContext
 {
     public required UserScope Scope { get; init; }
 
@@ -54,7 +54,7 @@ public sealed class RosterContext
 }
 
 /// <summary>Loads a <see cref="RosterContext"/> in a few queries.</summary>
-public sealed class RosterContextLoader(LiaisonDbContext db)
+internal sealed class RosterContextLoader(LiaisonDbContext db)
 {
     public async Task<RosterContext> LoadAsync(RosterKind kind, UserScope scope, CancellationToken cancellationToken = default)
     {

@@ -8,13 +8,13 @@ using Microsoft.Extensions.Localization;
 namespace Liaison.Organization.Import;
 
 /// <summary>The file cannot be read as a roster at all (wrong type, too big, no header); the message is for the user.</summary>
-public sealed class RosterFileException(string message) : Exception(message);
+internal sealed class RosterFileException(string message) : Exception(message);
 
 /// <summary>
 /// Reads a roster from an .xlsx or .csv file. The type comes from the bytes, never the name: an .xlsx is a zip
 /// package, a .csv is text (UTF-8, or GB18030 as Excel saves it on Chinese Windows); anything else is refused.
 /// </summary>
-public sealed class RosterFileReader(IStringLocalizer<RosterFileReader> S)
+internal sealed class RosterFileReader(IStringLocalizer<RosterFileReader> S)
 {
     public const long MaxBytes = 2 * 1024 * 1024;
     public const int MaxRows = 3000;

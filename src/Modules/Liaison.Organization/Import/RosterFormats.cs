@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Liaison.Organization.Import;
 
 /// <summary>The formats a roster cell may take: phones, resident ID numbers, dates, 是/否, grades and classes.</summary>
-public static partial class RosterFormats
+internal static partial class RosterFormats
 {
     private static readonly int[] s_idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string IdCheckDigits = "10X98765432";

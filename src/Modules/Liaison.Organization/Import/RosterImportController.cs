@@ -15,7 +15,7 @@ namespace Liaison.Organization.Import;
 /// </summary>
 [Admin]
 [Route("admin/organization/import")]
-public sealed class RosterImportController(
+internal sealed class RosterImportController(
     RosterFileReader reader,
     RosterUploadStore uploads,
     RosterValidator validator,

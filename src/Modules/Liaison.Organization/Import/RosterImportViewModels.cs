@@ -1,6 +1,6 @@
 namespace Liaison.Organization.Import;
 
-public sealed class RosterImportViewModel
+internal sealed class RosterImportViewModel
 {
     public RosterKind Kind { get; init; }
 
@@ -9,7 +9,7 @@ public sealed class RosterImportViewModel
     public int MaxRows { get; init; } = RosterFileReader.MaxRows;
 }
 
-public sealed class RosterPreviewViewModel
+internal sealed class RosterPreviewViewModel
 {
     public required string Token { get; init; }
 
@@ -23,7 +23,7 @@ public sealed class RosterPreviewViewModel
 }
 
 /// <summary>The route value of a roster kind: "members" or "persons".</summary>
-public static class RosterKinds
+internal static class RosterKinds
 {
     public static RosterKind? Parse(string? value) => value?.Trim().ToLowerInvariant() switch
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Liaison.Organization.Import;
 
 /// <summary>A valid row could still not be written (an account the identity rules refuse): names the row.</summary>
-public sealed class RosterImportException(int row, string message) : Exception(message)
+internal sealed class RosterImportException(int row, string message) : Exception(message)
 {
     public int Row { get; } = row;
 }
@@ -19,7 +19,7 @@ public sealed class RosterImportException(int row, string message) : Exception(m
 /// the second time), stores phones and ID numbers only through <see cref="PersonalDataProtector"/>, and links or
 /// creates the member's account. Stages changes in the request's context; the caller saves and commits.
 /// </summary>
-public sealed class RosterImporter(
+internal sealed class RosterImporter(
     LiaisonDbContext db, PersonalDataProtector protector, UserManager<LiaisonUser> users, IStringLocalizer<RosterImporter> S)
 {
     /// <summary>Writes the rows; <paramref name="defaultPassword"/> is for new accounts of rows without one.</summary>

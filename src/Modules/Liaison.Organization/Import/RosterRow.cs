@@ -4,7 +4,7 @@ namespace Liaison.Organization.Import;
 /// One row as read, by field name. <see cref="Number"/> is what the user sees: the spreadsheet row (the header is
 /// row 1), or the entry's position in a recipe's inline array.
 /// </summary>
-public sealed class RosterRow(int number, IReadOnlyDictionary<string, string> values)
+internal sealed class RosterRow(int number, IReadOnlyDictionary<string, string> values)
 {
     public int Number { get; } = number;
 
@@ -18,10 +18,10 @@ public sealed class RosterRow(int number, IReadOnlyDictionary<string, string> va
 }
 
 /// <summary>A row that cannot be imported: shown as "第 N 行：原因".</summary>
-public sealed record RowError(int Row, string Message);
+internal sealed record RowError(int Row, string Message);
 
 /// <summary>A valid member row, ready to be written (upserted by <see cref="Number"/>).</summary>
-public sealed class MemberRecord
+internal sealed class MemberRecord
 {
     public int Row { get; set; }
 
@@ -66,13 +66,13 @@ public sealed class MemberRecord
 }
 
 /// <summary>A valid row of the masses roster, upserted by kind and number.</summary>
-public sealed class PersonRecord
+internal sealed class PersonRecord
 {
     public int Row { get; set; }
 
     public bool IsNew { get; set; }
 
-    public Data.PersonKind Kind { get; set; }
+    public Contracts.PersonKind Kind { get; set; }
 
     public string Number { get; set; } = "";
 
@@ -100,7 +100,7 @@ public sealed class PersonRecord
 }
 
 /// <summary>The outcome of reading and checking a roster: the valid rows and an error for each other row.</summary>
-public sealed class RosterPreview
+internal sealed class RosterPreview
 {
     public RosterKind Kind { get; set; }
 

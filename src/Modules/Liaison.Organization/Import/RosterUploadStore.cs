@@ -7,16 +7,16 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Liaison.Organization.Import;
 
 /// <summary>An uploaded roster waiting for the user's confirmation: who uploaded it, which roster, the rows read.</summary>
-public sealed record RosterUpload(string Owner, RosterKind Kind, string FileName, List<RosterUploadRow> Rows);
+internal sealed record RosterUpload(string Owner, RosterKind Kind, string FileName, List<RosterUploadRow> Rows);
 
-public sealed record RosterUploadRow(int Number, Dictionary<string, string> Values);
+internal sealed record RosterUploadRow(int Number, Dictionary<string, string> Values);
 
 /// <summary>
 /// Keeps uploads between the preview and the confirmation on the server, under {AppData}/RosterImports, encrypted
 /// (they hold phone and ID numbers) and time-limited: the page carries only a random token, so nobody can change
 /// rows between what they saw and what is written. A token is used once and lives 30 minutes.
 /// </summary>
-public sealed partial class RosterUploadStore(LiaisonOptions options, IDataProtectionProvider provider, TimeProvider clock)
+internal sealed partial class RosterUploadStore(LiaisonOptions options, IDataProtectionProvider provider, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 

@@ -8,7 +8,7 @@ namespace Liaison.Organization.Import;
 /// Checks every row of a roster against the stored data and the importer's scope. The upload page and the recipe
 /// step both come through here, so a file the page refuses a recipe refuses too. Nothing is written.
 /// </summary>
-public sealed partial class RosterValidator(IStringLocalizer<RosterValidator> S)
+internal sealed partial class RosterValidator(IStringLocalizer<RosterValidator> S)
 {
     public RosterPreview Validate(RosterKind kind, IEnumerable<RosterRow> rows, RosterContext context)
     {

@@ -10,7 +10,7 @@ namespace Liaison.Organization.Services;
 /// Where a user stands: the committee (every branch), a branch secretary (the branches they manage), a member
 /// (their own records), or nobody. Every query of rosters, contacts and pairs starts from this.
 /// </summary>
-public sealed record UserScope(bool AllBranches, IReadOnlyList<string> BranchIds, PartyMember? Member)
+internal sealed record UserScope(bool AllBranches, IReadOnlyList<string> BranchIds, PartyMember? Member)
 {
     public static readonly UserScope None = new(false, [], null);
 
@@ -21,7 +21,7 @@ public sealed record UserScope(bool AllBranches, IReadOnlyList<string> BranchIds
 }
 
 /// <summary>Computes <see cref="UserScope"/> once per request and offers the scoped roster queries.</summary>
-public sealed class OrganizationScope(LiaisonDbContext db, IPermissionService permissions)
+internal sealed class OrganizationScope(LiaisonDbContext db, IPermissionService permissions)
 {
     private readonly Dictionary<string, UserScope> _cache = new(StringComparer.OrdinalIgnoreCase);
 

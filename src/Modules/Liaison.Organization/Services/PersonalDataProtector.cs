@@ -8,7 +8,7 @@ namespace Liaison.Organization.Services;
 /// Encrypts phone and ID numbers at rest with ASP.NET Core Data Protection (keys in the database) and masks them
 /// for display: 13812341234 → 138****1234, 110101200501011234 → 110***********1234.
 /// </summary>
-public sealed class PersonalDataProtector(IDataProtectionProvider provider)
+internal sealed class PersonalDataProtector(IDataProtectionProvider provider)
 {
     private readonly IDataProtector _protector = provider.CreateProtector("LiaisonSite.PersonalData.v1");
 

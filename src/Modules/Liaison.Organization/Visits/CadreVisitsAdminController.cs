@@ -16,7 +16,7 @@ namespace Liaison.Organization.Visits;
 /// </summary>
 [Admin]
 [Route("admin/organization/visits")]
-public sealed class CadreVisitsAdminController(
+internal sealed class CadreVisitsAdminController(
     LiaisonDbContext db,
     OrganizationScope organizations,
     VisitScope visits,

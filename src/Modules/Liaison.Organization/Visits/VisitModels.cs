@@ -4,7 +4,7 @@ using LiaisonSite.Core.Mvc;
 
 namespace Liaison.Organization.Visits;
 
-public sealed class VisitEditModel
+internal sealed class VisitEditModel
 {
     public int? UnitId { get; set; }
 
@@ -24,8 +24,8 @@ public sealed class VisitEditModel
     public bool FollowUpClosed { get; set; }
 }
 
-public sealed record VisitRow(int Id, string Cadre, string Unit, DateOnly Date, string WhatWasDone, string? ProblemsFound,
+internal sealed record VisitRow(int Id, string Cadre, string Unit, DateOnly Date, string WhatWasDone, string? ProblemsFound,
     string? FollowUp, bool FollowUpClosed, bool Own);
 
-public sealed record VisitsViewModel(IReadOnlyList<VisitRow> Rows, Pager Pager, bool OpenOnly, int? Member,
+internal sealed record VisitsViewModel(IReadOnlyList<VisitRow> Rows, Pager Pager, bool OpenOnly, int? Member,
     bool CanRecord, IReadOnlyList<Option> OwnUnits, VisitEditModel Form);

@@ -8,7 +8,7 @@ namespace Liaison.Organization.Visits;
 /// Which cadre visits a user sees, in the query: the committee all, a secretary their branch's cadres', and a
 /// cadre their own. Nobody else sees any.
 /// </summary>
-public sealed class VisitScope(LiaisonDbContext db)
+internal sealed class VisitScope(LiaisonDbContext db)
 {
     public IQueryable<CadreVisit> Visible(UserScope scope)
     {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
-using Liaison.Organization.Data;
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Pairing.Admin;
@@ -9,20 +8,20 @@ namespace Liaison.Pairing.Admin;
 /// The branches a user may pair: the committee picks any 党支部, a secretary has their own. A branch outside this
 /// list is answered with 404, as if it did not exist.
 /// </summary>
-public sealed class PairingBranches(OrganizationScope organization)
+public sealed class PairingBranches(IRosterQueries roster)
 {
     public async Task<IReadOnlyList<BranchChoice>> ChoicesAsync(ClaimsPrincipal user)
     {
-        var scope = await organization.GetAsync(user);
-        var branches = organization.Organizations().Where(o => o.Kind == OrganizationKind.Branch);
+        var scope = await roster.ScopeAsync(user);
+        var branches = roster.Organizations().Where(o => o.IsBranch);
         if (!scope.AllBranches)
         {
             var ids = scope.BranchIds.ToList();
-            branches = branches.Where(o => ids.Contains(o.ContentItemId));
+            branches = branches.Where(o => ids.Contains(o.Id));
         }
 
-        var rows = await branches.OrderBy(o => o.Name).ThenBy(o => o.ContentItemId)
-            .Select(o => new BranchChoice(o.ContentItemId, o.Name)).ToListAsync();
+        var rows = await branches.OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Select(o => new BranchChoice(o.Id, o.Name)).ToListAsync();
         return [.. rows.DistinctBy(b => b.Id)];
     }
 

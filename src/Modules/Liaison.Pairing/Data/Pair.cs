@@ -1,4 +1,4 @@
-using Liaison.Organization.Data;
+using Liaison.Organization.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Pairing.Data;
@@ -25,13 +25,11 @@ public sealed class Pair
 
     public string BranchId { get; set; } = "";
 
+    /// <summary>The member (<see cref="RosterMember.Id"/>): a foreign key into Organization's roster that restricts deletes.</summary>
     public int MemberId { get; set; }
 
-    public PartyMember? Member { get; set; }
-
+    /// <summary>The person (<see cref="RosterPerson.Id"/>).</summary>
     public int PersonId { get; set; }
-
-    public MassPerson? Person { get; set; }
 
     public PairStatus Status { get; set; }
 
@@ -56,8 +54,8 @@ public sealed class Pair
         e.Property(x => x.CreatedBy).HasMaxLength(256).IsRequired();
         e.Property(x => x.ConfirmedBy).HasMaxLength(256);
         e.Property(x => x.EndedBy).HasMaxLength(256);
-        e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        e.ReferencesMember(nameof(MemberId));
+        e.ReferencesPerson(nameof(PersonId));
         e.HasIndex(x => new { x.BranchId, x.Term, x.Status });
         e.HasIndex(x => new { x.MemberId, x.Term });
         e.HasIndex(x => new { x.PersonId, x.Term });
@@ -71,13 +69,11 @@ public sealed class PairExclusion
 
     public string BranchId { get; set; } = "";
 
+    /// <summary>The member (<see cref="RosterMember.Id"/>): a foreign key into Organization's roster that restricts deletes.</summary>
     public int MemberId { get; set; }
 
-    public PartyMember? Member { get; set; }
-
+    /// <summary>The person (<see cref="RosterPerson.Id"/>).</summary>
     public int PersonId { get; set; }
-
-    public MassPerson? Person { get; set; }
 
     public string? Reason { get; set; }
 
@@ -87,8 +83,8 @@ public sealed class PairExclusion
         e.HasKey(x => x.Id);
         e.Property(x => x.BranchId).HasMaxLength(26).IsRequired();
         e.Property(x => x.Reason).HasMaxLength(200);
-        e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        e.ReferencesMember(nameof(MemberId));
+        e.ReferencesPerson(nameof(PersonId));
         e.HasIndex(x => new { x.MemberId, x.PersonId }).IsUnique();
     });
 }

@@ -1,4 +1,4 @@
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +6,7 @@ namespace Liaison.Pairing.Data;
 
 /// <summary>
 /// Pairs are history kept per term: a member or person who was ever paired (or excluded) is deactivated rather than
-/// deleted, so the cascade never wipes a past term's pairs.
+/// deleted (the foreign keys restrict deletes), so a past term's pairs stay.
 /// </summary>
 internal sealed class PairRosterReferences(LiaisonDbContext db) : IRosterReferences
 {

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Liaison.ContentParts;
-using Liaison.Organization.Data;
-using Liaison.Organization.Services;
+using Liaison.Organization.Contracts;
 using Liaison.Pairing.Services;
 using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Recipes;
@@ -17,7 +16,7 @@ namespace Liaison.Pairing.Recipes;
 /// asked. Idempotent: confirmed pairs are kept, so a second run proposes only for persons still without a partner.
 /// </summary>
 internal sealed class PairingStep(
-    PairingService pairing, OrganizationScope organization, TimeProvider clock, IStringLocalizer<PairingStep> S) : IRecipeStepHandler
+    PairingService pairing, IRosterQueries roster, TimeProvider clock, IStringLocalizer<PairingStep> S) : IRecipeStepHandler
 {
     public string Name => "Pairing";
 
@@ -38,8 +37,8 @@ internal sealed class PairingStep(
             var other => throw new RecipeException(S["Pairing: \"Confirm\" must be true or false, not {0}.", other.ToJsonString()]),
         };
 
-        var known = await organization.Organizations().Where(o => o.Kind == OrganizationKind.Branch)
-            .Select(o => o.ContentItemId).Distinct().OrderBy(id => id).ToListAsync();
+        var known = await roster.Organizations().Where(o => o.IsBranch)
+            .Select(o => o.Id).Distinct().OrderBy(id => id).ToListAsync();
         var branches = step.GetProperty("Branches") is null
             ? known
             : [.. step.GetArray("Branches").Select(b => b?.ToString() ?? "")];

@@ -1,4 +1,4 @@
-using Liaison.Organization.Data;
+using Liaison.Organization.Contracts;
 using Liaison.Pairing.Data;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ public sealed record ChangeResult(bool Found, bool Done, string Message)
 /// The secretary's adjustments of a branch's pairs in a term. A proposed pair is changed in place; a confirmed one
 /// is ended (kept as history) and replaced by a new confirmed pair, because the change is itself the decision.
 /// </summary>
-public sealed class PairChanges(LiaisonDbContext db, TimeProvider clock, IStringLocalizer<PairChanges> S)
+public sealed class PairChanges(LiaisonDbContext db, IRosterQueries roster, TimeProvider clock, IStringLocalizer<PairChanges> S)
 {
     public async Task<ChangeResult> MoveAsync(string branchId, string term, int pairId, int memberId, string userName)
     {
@@ -36,14 +36,15 @@ public sealed class PairChanges(LiaisonDbContext db, TimeProvider clock, IString
             return ChangeResult.Refused(S["Choose an active member of this branch."]);
         }
 
+        var personName = await PersonNameAsync(pair.PersonId);
         if (member.Id == pair.MemberId)
         {
-            return ChangeResult.Refused(S["{0} is already paired with {1}.", pair.Person!.Name, member.Name]);
+            return ChangeResult.Refused(S["{0} is already paired with {1}.", personName, member.Name]);
         }
 
         if (await IsExcludedAsync(member.Id, pair.PersonId))
         {
-            return ChangeResult.Refused(S["{0} and {1} are excluded from being paired.", member.Name, pair.Person!.Name]);
+            return ChangeResult.Refused(S["{0} and {1} are excluded from being paired.", member.Name, personName]);
         }
 
         if (pair.Status == PairStatus.Proposed)
@@ -61,7 +62,7 @@ public sealed class PairChanges(LiaisonDbContext db, TimeProvider clock, IString
         }
 
         await db.SaveChangesAsync();
-        return ChangeResult.Ok(S["{0} is now paired with {1}.", pair.Person!.Name, member.Name]);
+        return ChangeResult.Ok(S["{0} is now paired with {1}.", personName, member.Name]);
     }
 
     public async Task<ChangeResult> RemoveAsync(string branchId, string term, int pairId, string userName)
@@ -82,13 +83,13 @@ public sealed class PairChanges(LiaisonDbContext db, TimeProvider clock, IString
         }
 
         await db.SaveChangesAsync();
-        return ChangeResult.Ok(S["The pair of {0} and {1} was removed.", pair.Member!.Name, pair.Person!.Name]);
+        return ChangeResult.Ok(S["The pair of {0} and {1} was removed.", await MemberNameAsync(pair.MemberId), await PersonNameAsync(pair.PersonId)]);
     }
 
     public async Task<ChangeResult> AddExclusionAsync(string branchId, string term, int memberId, int personId, string? reason)
     {
         var member = await ActiveMemberAsync(branchId, memberId);
-        var person = await db.Set<MassPerson>().FirstOrDefaultAsync(p => p.Id == personId && p.BranchId == branchId);
+        var person = await roster.Persons().FirstOrDefaultAsync(p => p.Id == personId && p.BranchId == branchId);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (member is null || person is null)
         {
@@ -123,7 +124,7 @@ public sealed class PairChanges(LiaisonDbContext db, TimeProvider clock, IString
 
     public async Task<ChangeResult> RemoveExclusionAsync(string branchId, int exclusionId)
     {
-        var exclusion = await db.Set<PairExclusion>().Include(x => x.Member).Include(x => x.Person)
+        var exclusion = await db.Set<PairExclusion>()
             .FirstOrDefaultAsync(x => x.Id == exclusionId && x.BranchId == branchId);
         if (exclusion is null)
         {
@@ -132,15 +133,21 @@ public sealed class PairChanges(LiaisonDbContext db, TimeProvider clock, IString
 
         db.Set<PairExclusion>().Remove(exclusion);
         await db.SaveChangesAsync();
-        return ChangeResult.Ok(S["{0} and {1} may be paired again.", exclusion.Member!.Name, exclusion.Person!.Name]);
+        return ChangeResult.Ok(S["{0} and {1} may be paired again.", await MemberNameAsync(exclusion.MemberId), await PersonNameAsync(exclusion.PersonId)]);
     }
 
     private Task<Pair?> OpenPairAsync(string branchId, string term, int pairId)
-        => db.Set<Pair>().Include(p => p.Member).Include(p => p.Person)
+        => db.Set<Pair>()
             .FirstOrDefaultAsync(p => p.Id == pairId && p.BranchId == branchId && p.Term == term && p.Status != PairStatus.Ended);
 
-    private Task<PartyMember?> ActiveMemberAsync(string branchId, int memberId)
-        => db.Set<PartyMember>().FirstOrDefaultAsync(m => m.Id == memberId && m.BranchId == branchId && m.Active);
+    private Task<RosterMember?> ActiveMemberAsync(string branchId, int memberId)
+        => roster.Members().FirstOrDefaultAsync(m => m.Id == memberId && m.BranchId == branchId && m.Active);
+
+    private async Task<string> MemberNameAsync(int memberId)
+        => await roster.Members().Where(m => m.Id == memberId).Select(m => m.Name).FirstOrDefaultAsync() ?? "";
+
+    private async Task<string> PersonNameAsync(int personId)
+        => await roster.Persons().Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync() ?? "";
 
     private Task<bool> IsExcludedAsync(int memberId, int personId)
         => db.Set<PairExclusion>().AnyAsync(x => x.MemberId == memberId && x.PersonId == personId);

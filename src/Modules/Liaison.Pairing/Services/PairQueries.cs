@@ -1,4 +1,4 @@
-using Liaison.Organization.Data;
+using Liaison.Organization.Contracts;
 using Liaison.Pairing.Data;
 using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,15 +14,16 @@ public sealed record PartnerInfo(
 /// Read access to pairs for other modules (the member's 我的联系工作 page). It does not scope by user: the caller
 /// asks only for the member it has already scoped to (the signed-in member, or one the user manages).
 /// </summary>
-public sealed class PairQueries(LiaisonDbContext db)
+public sealed class PairQueries(LiaisonDbContext db, IRosterQueries roster)
 {
     /// <summary>The member's confirmed partners in the term (e.g. <c>SchoolTerm.Current(…)</c>), by 学号/工号.</summary>
     public async Task<IReadOnlyList<PartnerInfo>> PartnersOfAsync(int memberId, string term)
-        => await db.Set<Pair>().AsNoTracking()
-            .Where(p => p.MemberId == memberId && p.Term == term && p.Status == PairStatus.Confirmed)
-            .OrderBy(p => p.Person!.Number).ThenBy(p => p.PersonId)
-            .Select(p => new PartnerInfo(
-                p.Id, p.PersonId, p.Person!.Name, p.Person.Kind, p.Person.Number, p.Person.Unit != null ? p.Person.Unit.Name : null,
-                p.Person.Post, p.Person.Subject, p.Person.Grade, p.Person.ClassName, p.ConfirmedUtc))
+        => await (from p in db.Set<Pair>().AsNoTracking()
+                  join person in roster.Persons() on p.PersonId equals person.Id
+                  where p.MemberId == memberId && p.Term == term && p.Status == PairStatus.Confirmed
+                  orderby person.Number, p.PersonId
+                  select new PartnerInfo(
+                      p.Id, p.PersonId, person.Name, person.Kind, person.Number, person.UnitName,
+                      person.Post, person.Subject, person.Grade, person.ClassName, p.ConfirmedUtc))
             .ToListAsync();
 }

@@ -1,4 +1,4 @@
-using Liaison.Organization.Data;
+using Liaison.Organization.Contracts;
 using Liaison.Pairing.Data;
 using Liaison.Pairing.Planning;
 using LiaisonSite.Core.Data;
@@ -10,18 +10,18 @@ namespace Liaison.Pairing.Services;
 /// Reads what a pairing run of a branch and term depends on: its active members (with the units, subjects and
 /// grades they are close to), its active masses, the term's confirmed pairs and the branch's exclusions.
 /// </summary>
-public sealed class PairingInputLoader(LiaisonDbContext db)
+public sealed class PairingInputLoader(LiaisonDbContext db, IRosterQueries roster)
 {
     private const string GradeGroupSuffix = "年级组";
 
     public async Task<PairingInput> LoadAsync(string branchId, string term)
     {
-        var members = await db.Set<PartyMember>().AsNoTracking()
+        var members = await roster.Members()
             .Where(m => m.BranchId == branchId && m.Active).OrderBy(m => m.Id).ToListAsync();
         var memberIds = members.Select(m => m.Id).ToList();
-        var points = await db.Set<ContactPoint>().AsNoTracking().Where(c => memberIds.Contains(c.MemberId)).ToListAsync();
-        var unitNames = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
-        var persons = await db.Set<MassPerson>().AsNoTracking()
+        var points = await roster.ContactPoints().Where(c => memberIds.Contains(c.MemberId)).ToListAsync();
+        var unitNames = await roster.Units().ToDictionaryAsync(u => u.Id, u => u.Name);
+        var persons = await roster.Persons()
             .Where(p => p.BranchId == branchId && p.Active).OrderBy(p => p.Id)
             .Select(p => new PairingPerson(p.Id, p.UnitId, p.Subject, p.Grade)).ToListAsync();
         var kept = await db.Set<Pair>().AsNoTracking()
@@ -39,7 +39,7 @@ public sealed class PairingInputLoader(LiaisonDbContext db)
     /// contact points or from a unit named "高一年级组" (the grade group they work in), so that students of that grade
     /// are preferred.
     /// </summary>
-    private static PairingMember ToCandidate(PartyMember member, List<ContactPoint> points, Dictionary<int, string> unitNames)
+    private static PairingMember ToCandidate(RosterMember member, List<RosterContactPoint> points, Dictionary<int, string> unitNames)
     {
         var units = points.Where(c => c.UnitId is not null).Select(c => c.UnitId!.Value).ToHashSet();
         if (member.UnitId is { } own)

@@ -1,7 +1,5 @@
 using Liaison.ContentParts.Autoroute;
 using Liaison.Contents.Services;
-using LiaisonSite.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Publicity.Feeds;
 
@@ -11,7 +9,7 @@ public sealed record SitemapEntry(string Path, DateTime? LastModifiedUtc);
 /// The addresses of the sitemap: the public list pages and every published item of a public type (routable and
 /// not Securable, the rule of <see cref="ContentQueries.PublicTypesAsync"/>). Drafts have no published index row.
 /// </summary>
-public sealed class SitemapQuery(LiaisonDbContext db, ContentQueries contents)
+public sealed class SitemapQuery(IContentRouting routing, ContentQueries contents)
 {
     /// <summary>The sitemap protocol's limit for one file.</summary>
     public const int MaxUrls = 50_000;
@@ -21,15 +19,8 @@ public sealed class SitemapQuery(LiaisonDbContext db, ContentQueries contents)
     public async Task<IReadOnlyList<SitemapEntry>> ListAsync()
     {
         var publicTypes = await contents.PublicTypesAsync();
-        var items = await db.Set<AutorouteIndex>().AsNoTracking()
-            .Where(r => r.Published && publicTypes.Contains(r.ContentType))
-            .Join(db.ContentItems.Where(c => c.Published), r => r.ContentItemVersionId, c => c.ContentItemVersionId,
-                (r, c) => new { r.Path, c.ModifiedUtc, c.PublishedUtc })
-            .OrderBy(x => x.Path)
-            .Take(MaxUrls - ListPages.Length)
-            .ToListAsync();
-
-        var entries = items.Select(x => new SitemapEntry("/" + x.Path, Later(x.ModifiedUtc, x.PublishedUtc))).ToList();
+        var items = await routing.PublishedPathsAsync(publicTypes, MaxUrls - ListPages.Length);
+        var entries = items.Select(x => new SitemapEntry(x.Path, Later(x.ModifiedUtc, x.PublishedUtc))).ToList();
         var newest = entries.Max(e => e.LastModifiedUtc);
         return [.. ListPages.Select(p => new SitemapEntry(p, newest)), .. entries];
     }

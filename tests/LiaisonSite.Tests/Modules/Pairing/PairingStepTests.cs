@@ -61,8 +61,10 @@ public sealed class PairingStepTests(SiteFactory site) : IClassFixture<SiteFacto
 
         var partners = await scope.ServiceProvider.GetRequiredService<PairQueries>().PartnersOfAsync(member.Id, term);
 
-        var expected = await db.Set<Pair>().Where(p => p.MemberId == member.Id && p.Term == term && p.Status == PairStatus.Confirmed)
-            .Select(p => p.Person!.Name).ToListAsync(Cancel);
+        var expected = await (from p in db.Set<Pair>()
+                              join person in db.Set<MassPerson>() on p.PersonId equals person.Id
+                              where p.MemberId == member.Id && p.Term == term && p.Status == PairStatus.Confirmed
+                              select person.Name).ToListAsync(Cancel);
         Assert.NotEmpty(partners);
         Assert.Equal(expected.Order(), partners.Select(p => p.Name).Order());
     }

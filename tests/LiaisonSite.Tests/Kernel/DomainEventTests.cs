@@ -1,0 +1,145 @@
+using System.Net;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Events;
+using LiaisonSite.Core.Jobs;
+using LiaisonSite.Tests.Infrastructure;
+using LiaisonSite.Tests.Modules.Contents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiaisonSite.Tests.Kernel;
+
+/// <summary>
+/// Domain events: written to the outbox with the save that raised them, delivered after commit to every handler,
+/// retried by the sweeper when a handler fails, never twice to a handler that already handled them; and work after
+/// commit that fails never turns the committed save into an error.
+/// </summary>
+public sealed class DomainEventTests(EventsSite site) : IClassFixture<EventsSite>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RaisedEvent_IsStoredWithTheSave_AndDeliveredOnceAfterCommit()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        await site.InScopeAsync(async (db, _) =>
+        {
+            db.Raise(new SomethingHappened(marker));
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        var row = await site.InScopeAsync((db, _) => db.OutboxEvents.AsNoTracking().SingleAsync(e => e.Payload.Contains(marker), Cancel));
+        Assert.Equal("Tests.SomethingHappened", row.Type);
+        await EventsSite.WaitUntilAsync(() => site.InScopeAsync((db, _) => db.OutboxEvents.AnyAsync(e => e.Id == row.Id && e.DispatchedUtc != null, Cancel)), "the event is dispatched");
+        Assert.Equal(1, site.DeliveriesOf(row.Id, typeof(SomethingHandler)));
+        Assert.True(await site.InScopeAsync((db, _) => db.HandledEvents.AnyAsync(h => h.EventId == row.Id && h.Handler == typeof(SomethingHandler).FullName, Cancel)));
+    }
+
+    [Fact]
+    public async Task RaisedEvent_InATransactionThatRollsBack_IsNeitherStoredNorDelivered_AndItsAfterCommitWorkIsDropped()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var ran = 0;
+        await site.InScopeAsync(async (db, _) =>
+        {
+            await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
+            {
+                db.Raise(new SomethingHappened(marker));
+                db.AfterCommit(() => Task.FromResult(Interlocked.Increment(ref ran)));
+                await db.SaveChangesAsync(Cancel);
+                await transaction.RollbackAsync(Cancel);
+            }
+
+            // The next unit of work in the same scope commits: nothing of the rolled-back one may run with it.
+            db.ChangeTracker.Clear();
+            db.Raise(new SomethingHappened(marker + "-next"));
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        Assert.Equal(0, ran);
+        Assert.False(await site.InScopeAsync((db, _) => db.OutboxEvents.AnyAsync(e => e.Payload.Contains(marker + "\""), Cancel)));
+    }
+
+    [Fact]
+    public async Task AfterCommitWork_OfAFailedSave_IsDropped()
+    {
+        var key = "tests:taken:" + Guid.NewGuid().ToString("N");
+        await site.InScopeAsync((db, _) =>
+        {
+            db.Documents.Add(new DocumentRecord { Key = key, Json = "{}" });
+            return db.SaveChangesAsync(Cancel);
+        });
+        var ran = 0;
+
+        await site.InScopeAsync(async (db, _) =>
+        {
+            db.AfterCommit(() => Task.FromResult(Interlocked.Increment(ref ran)));
+            db.Documents.Add(new DocumentRecord { Key = key, Json = "{}" });
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync(Cancel));
+            db.ChangeTracker.Clear();
+            db.Documents.Add(new DocumentRecord { Key = key + ":next", Json = "{}" });
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        Assert.Equal(0, ran);
+    }
+
+    [Fact]
+    public async Task Publish_WhenAHandlerFails_IsSaved_AndTheSweeperRetriesOnlyThatHandler()
+    {
+        var client = await site.SignInAsync(SiteFactory.AdminUserName);
+        var id = await ContentsHttp.CreatePageAsync(client, FailsOnFirstTryHandler.Marker + Guid.NewGuid().ToString("N")[..6], "events-" + Guid.NewGuid().ToString("N")[..8], publish: true);
+
+        OutboxEvent? published = null;
+        await EventsSite.WaitUntilAsync(async () => (published = await site.EventAsync("Content.Published", id)) is { Attempts: 1 }, "the first delivery failed");
+        Assert.Null(published!.DispatchedUtc);
+        Assert.Contains(nameof(FailsOnFirstTryHandler), published.LastError);
+        Assert.Equal(1, site.DeliveriesOf(published.Id, typeof(RecordingHandler)));
+        Assert.True(await site.InScopeAsync((db, _) => db.ContentItems.AnyAsync(c => c.ContentItemId == id && c.Published, Cancel)));
+
+        var delivered = await SweepAsync(DateTime.UtcNow.AddHours(1));
+        var again = await SweepAsync(DateTime.UtcNow.AddHours(2));
+
+        Assert.True(delivered >= 1);
+        Assert.NotNull((await site.EventAsync("Content.Published", id))!.DispatchedUtc);
+        Assert.Equal(1, site.DeliveriesOf(published.Id, typeof(FailsOnFirstTryHandler)));
+        Assert.Equal(1, site.DeliveriesOf(published.Id, typeof(RecordingHandler)));
+        Assert.Equal(0, again);
+    }
+
+    [Fact]
+    public async Task Publish_WhenTheCacheEvictionFails_IsSaved_AndTheEvictionIsRetried()
+    {
+        var client = await site.SignInAsync(SiteFactory.AdminUserName);
+        var evictions = site.CacheStore.Evictions;
+        site.CacheStore.FailNext(1);
+
+        var id = await ContentsHttp.CreatePageAsync(client, "缓存失败" + Guid.NewGuid().ToString("N")[..6], "evict-" + Guid.NewGuid().ToString("N")[..8], publish: true);
+
+        Assert.True(await site.InScopeAsync((db, _) => db.ContentItems.AnyAsync(c => c.ContentItemId == id && c.Published, Cancel)));
+        Assert.Equal(1, site.CacheStore.Failures);
+        await EventsSite.WaitUntilAsync(() => Task.FromResult(site.CacheStore.Evictions > evictions), "the eviction is retried");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/admin/contents/{id}/edit", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ContentLifecycle_RaisesItsEvents_InTheOutbox()
+    {
+        var client = await site.SignInAsync(SiteFactory.AdminUserName);
+        var title = "生命周期" + Guid.NewGuid().ToString("N")[..6];
+        var path = "life-" + Guid.NewGuid().ToString("N")[..8];
+
+        var id = await ContentsHttp.CreatePageAsync(client, title, path, publish: false);
+        Assert.NotNull(await site.EventAsync("Content.Created", id));
+        Assert.Null(await site.EventAsync("Content.Published", id));
+
+        var (_, stamp) = await ContentsHttp.OpenEditorAsync(client, id);
+        Assert.Equal(HttpStatusCode.Redirect, (await ContentsHttp.SaveAsync(client, id, title, path, stamp, publish: true)).StatusCode);
+        Assert.NotNull(await site.EventAsync("Content.Updated", id));
+        Assert.NotNull(await site.EventAsync("Content.Published", id));
+    }
+
+    private Task<int> SweepAsync(DateTime now) => site.InScopeAsync((_, services)
+        => services.GetServices<IBackgroundJob>().OfType<OutboxSweepJob>().Single().SweepAsync(now, Cancel));
+}
