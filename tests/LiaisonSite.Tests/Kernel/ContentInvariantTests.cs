@@ -64,6 +64,29 @@ public abstract class ContentInvariantTests<TSite>(TSite site) where TSite : Web
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(Cancel));
     }
 
+    [Fact]
+    public async Task NewDraftAndPublish_GiveEveryVersionTheyTouch_ANewStamp()
+    {
+        SkipWhenUnavailable();
+        var id = await CreatePublishedPageAsync();
+        await using var scope = Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var published = await db.ContentItems.SingleAsync(c => c.ContentItemId == id && c.Published, Cancel);
+        var stamp = published.ConcurrencyStamp;
+
+        var draft = (await contents.GetAsync(id, VersionOptions.DraftRequired))!;
+        Assert.NotEqual(stamp, published.ConcurrencyStamp);
+        await contents.UpdateAsync(draft);
+        await db.SaveChangesAsync(Cancel);
+
+        stamp = published.ConcurrencyStamp;
+        await contents.PublishAsync(draft);
+        Assert.NotEqual(stamp, published.ConcurrencyStamp);
+        Assert.False(published.Published);
+        await db.SaveChangesAsync(Cancel);
+    }
+
     private async Task<string> CreatePublishedPageAsync()
     {
         await using var scope = Site.Services.CreateAsyncScope();

@@ -62,6 +62,27 @@ public sealed class DomainEventTests(EventsSite site) : IClassFixture<EventsSite
     }
 
     [Fact]
+    public async Task CommittingAnExplicitTransaction_RunsItsAfterCommitWork_AndDeliversItsEvents()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var ran = 0;
+        await site.InScopeAsync(async (db, _) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancel);
+            db.Raise(new SomethingHappened(marker));
+            db.AfterCommit(() => Task.FromResult(Interlocked.Increment(ref ran)));
+            await db.SaveChangesAsync(Cancel);
+            Assert.Equal(0, ran);
+            await transaction.CommitAsync(Cancel);
+            return true;
+        });
+
+        Assert.Equal(1, ran);
+        var id = await site.InScopeAsync((db, _) => db.OutboxEvents.Where(e => e.Payload.Contains(marker)).Select(e => e.Id).SingleAsync(Cancel));
+        await EventsSite.WaitUntilAsync(() => Task.FromResult(site.DeliveriesOf(id, typeof(SomethingHandler)) == 1), "the event is delivered");
+    }
+
+    [Fact]
     public async Task AfterCommitWork_OfAFailedSave_IsDropped()
     {
         var key = "tests:taken:" + Guid.NewGuid().ToString("N");
@@ -83,6 +104,34 @@ public sealed class DomainEventTests(EventsSite site) : IClassFixture<EventsSite
         });
 
         Assert.Equal(0, ran);
+    }
+
+    [Fact]
+    public async Task AfterAFailedSave_TheNextPublishInTheSameScope_StillEvictsTheCache()
+    {
+        var key = "tests:taken:" + Guid.NewGuid().ToString("N");
+        await site.InScopeAsync((db, _) =>
+        {
+            db.Documents.Add(new DocumentRecord { Key = key, Json = "{}" });
+            return db.SaveChangesAsync(Cancel);
+        });
+        var evictions = site.CacheStore.Evictions;
+
+        await site.InScopeAsync(async (db, services) =>
+        {
+            var contents = services.GetRequiredService<IContentManager>();
+
+            // The first publish stages the eviction, and its save fails (with a duplicate document).
+            await contents.CreateAsync(await NewPageAsync(contents), VersionOptions.Published);
+            db.Documents.Add(new DocumentRecord { Key = key, Json = "{}" });
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync(Cancel));
+            db.ChangeTracker.Clear();
+
+            await contents.CreateAsync(await NewPageAsync(contents), VersionOptions.Published);
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        Assert.Equal(evictions + 1, site.CacheStore.Evictions);
     }
 
     [Fact]
@@ -138,6 +187,15 @@ public sealed class DomainEventTests(EventsSite site) : IClassFixture<EventsSite
         Assert.Equal(HttpStatusCode.Redirect, (await ContentsHttp.SaveAsync(client, id, title, path, stamp, publish: true)).StatusCode);
         Assert.NotNull(await site.EventAsync("Content.Updated", id));
         Assert.NotNull(await site.EventAsync("Content.Published", id));
+    }
+
+    private static async Task<ContentItem> NewPageAsync(IContentManager contents)
+    {
+        var item = await contents.NewAsync("Page");
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        item.Content["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = "暂存" + suffix };
+        item.Content["AutoroutePart"] = new System.Text.Json.Nodes.JsonObject { ["Path"] = "staged-" + suffix };
+        return item;
     }
 
     private Task<int> SweepAsync(DateTime now) => site.InScopeAsync((_, services)
