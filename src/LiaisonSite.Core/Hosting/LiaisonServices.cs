@@ -8,6 +8,7 @@ using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Security;
 using LiaisonSite.Core.Settings;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +50,7 @@ public static class LiaisonServices
         services.AddScoped<IContentHandler, FieldValidationHandler>();
         services.AddScoped<IContentHandler, PublicPageCacheEviction>();
         services.AddScoped<ISiteService, SiteService>();
+        services.AddScoped<ISchoolClock, SchoolClock>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();

@@ -4,6 +4,7 @@ using Liaison.Contacts.Security;
 using Liaison.Organization.Data;
 using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Contacts.Admin;
@@ -34,7 +35,7 @@ public sealed record ContactRow(
 /// The contacts the user may see (<see cref="ContactAccessScope"/>) joined with the roster names, filtered. The
 /// scope is applied in the query, so nothing outside it is ever read.
 /// </summary>
-public sealed class ContactListQuery(ContactAccessScope scope, OrganizationScope organization, LiaisonDbContext db, TimeProvider clock)
+public sealed class ContactListQuery(ContactAccessScope scope, OrganizationScope organization, LiaisonDbContext db, ISchoolClock clock)
 {
     public async Task<IQueryable<ContactRow>> QueryAsync(ClaimsPrincipal user, ContactListFilter filter)
     {

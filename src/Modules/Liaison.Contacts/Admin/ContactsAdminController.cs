@@ -6,6 +6,7 @@ using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -31,7 +32,7 @@ public sealed class ContactsAdminController(
     ContactAccessLog log,
     ContactCategoryText categories,
     LiaisonDbContext db,
-    TimeProvider clock,
+    ISchoolClock clock,
     IStringLocalizer<ContactsAdminController> S) : Controller
 {
     private const int PageSize = 30;

@@ -5,6 +5,7 @@ using Liaison.Organization.Data;
 using Liaison.Organization.Services;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -20,7 +21,7 @@ internal sealed class ContactPartHandler(
     LiaisonDbContext db,
     OrganizationScope organization,
     IHttpContextAccessor httpContextAccessor,
-    TimeProvider clock,
+    ISchoolClock clock,
     ContactCategoryText categories,
     IStringLocalizer<ContactPartHandler> S) : IContentHandler
 {

@@ -1,8 +1,8 @@
 using Liaison.Pairing.Data;
-using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
