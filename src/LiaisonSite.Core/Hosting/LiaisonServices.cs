@@ -2,6 +2,7 @@ using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Jobs.Scheduler;
 using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
@@ -61,6 +62,7 @@ public static class LiaisonServices
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PoStringLocalizerFactory>());
 
         services.AddLiaisonSharedState(options, builder.Configuration);
+        services.AddLiaisonJobs(options, builder.Configuration);
 
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);

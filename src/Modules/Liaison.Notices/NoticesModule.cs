@@ -7,6 +7,7 @@ using Liaison.Notices.Parts;
 using Microsoft.AspNetCore.Builder;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Jobs;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Security;
@@ -34,9 +35,8 @@ public sealed class NoticesModule : LiaisonModule
         services.AddScoped<NoticeQuery>();
         services.AddScoped<ObjectionService>();
         services.AddScoped<ObjectionScope>();
-        services.AddScoped<JobLeaseStore>();
         services.AddScoped<NoticeClosingService>();
-        services.AddHostedService<NoticeClosingJob>();
+        services.AddBackgroundJob<NoticeClosingJob>();
 
         services.AddRateLimiter(o => o.AddPolicy<string, ObjectionRateLimitPolicy>(ObjectionRateLimitPolicy.Name));
     }
@@ -45,6 +45,5 @@ public sealed class NoticesModule : LiaisonModule
     {
         NoticeIndex.Configure(modelBuilder);
         Objection.Configure(modelBuilder);
-        JobLease.Configure(modelBuilder);
     }
 }

@@ -129,25 +129,6 @@ namespace LiaisonSite.Migrations.Postgres
                     b.ToTable("AutorouteIndex", (string)null);
                 });
 
-            modelBuilder.Entity("Liaison.Notices.Data.JobLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobLeases", (string)null);
-                });
-
             modelBuilder.Entity("Liaison.Notices.Data.NoticeIndex", b =>
                 {
                     b.Property<long>("Id")

@@ -120,25 +120,6 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.ToTable("AutorouteIndex", (string)null);
                 });
 
-            modelBuilder.Entity("Liaison.Notices.Data.JobLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobLeases", (string)null);
-                });
-
             modelBuilder.Entity("Liaison.Notices.Data.NoticeIndex", b =>
                 {
                     b.Property<long>("Id")
