@@ -4,6 +4,7 @@ using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Display;
 using LiaisonSite.Core.Jobs.Scheduler;
 using LiaisonSite.Core.Localization;
+using LiaisonSite.Core.Mail;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Recipes;
@@ -55,6 +56,7 @@ public static class LiaisonServices
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
+        services.AddSingleton<IStartupTask, Upgrades.UpgradeRunner>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
 
@@ -63,6 +65,7 @@ public static class LiaisonServices
 
         services.AddLiaisonSharedState(options, builder.Configuration);
         services.AddLiaisonJobs(options, builder.Configuration);
+        services.AddLiaisonNotifications();
 
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);

@@ -13,7 +13,7 @@ public interface IBackgroundJob
     /// <summary>Stable identity of the job across releases and nodes, e.g. "Notices.Close".</summary>
     string Name { get; }
 
-    /// <summary>What /admin/jobs calls the job, already localized (e.g. <c>S["Close public notices"]</c>).</summary>
+    /// <summary>What /admin/jobs calls the job, already localized through the module's IStringLocalizer.</summary>
     string DisplayName => Name;
 
     /// <summary>When the job runs: a cron expression in the school's time zone, or a fixed interval (the first run is at start).</summary>

@@ -11,6 +11,7 @@ using LiaisonSite.Core.Jobs;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,8 @@ public sealed class NoticesModule : LiaisonModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddUpgradeStep<Upgrades.CreatePublicNotice>();
+        services.AddUpgradeStep<Upgrades.MembersDoNotHandleObjections>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
 
         services.AddScoped<IContentHandler, PublicNoticePartHandler>();
