@@ -61,7 +61,9 @@ public static class LiaisonServices
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
 
         services.AddLocalization();
-        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PoStringLocalizerFactory>());
+        services.AddSingleton<PoStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<PoStringLocalizerFactory>()));
+        services.AddSingleton<ViewModules>();
 
         services.AddLiaisonSharedState(options, builder.Configuration);
         services.AddLiaisonJobs(options, builder.Configuration);
