@@ -33,6 +33,19 @@ public sealed class ModuleLocalizationTests(PlainSiteFactory site) : IClassFixtu
     }
 
     [Fact]
+    public void OnTheSite_ModulesKeepTheirOwnWordsForTheSameEnglish()
+    {
+        var factory = site.Services.GetRequiredService<IStringLocalizerFactory>();
+        using var culture = new CultureScope("zh-CN");
+
+        // Both were translated by whichever file came first before translations were per module.
+        Assert.Equal("解除", factory.Create(typeof(Liaison.Pairing.PairingModule))["Remove"].Value);
+        Assert.Equal("移除", factory.Create(typeof(Liaison.ContentTypes.ContentTypesModule))["Remove"].Value);
+        Assert.Equal("列名", factory.Create(typeof(Liaison.Organization.OrganizationModule))["Column"].Value);
+        Assert.Equal("栏目", factory.Create(typeof(Liaison.Search.SearchModule))["Column"].Value);
+    }
+
+    [Fact]
     public void PoParser_ReadsMsgctxt_AsItsOwnKey()
     {
         var entries = PoParser.Entries(Header + "msgctxt \"Liaison.Reports\"\nmsgid \"Subject\"\nmsgstr \"主题\"\n\nmsgid \"Subject\"\nmsgstr \"学科\"\n").ToList();
