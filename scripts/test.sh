@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of LiaisonSite on a fresh Debian machine: installs what the tests need when it is missing
-# (Chromium and CJK fonts for the browser tests, PostgreSQL and Redis for the database and multi-node tests),
+# (Chromium and CJK fonts for the browser tests, PostgreSQL and Redis for the database and multi-node tests, aiosmtpd
+# for the mail tests),
 # then dotnet test.
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
@@ -11,6 +12,8 @@ need=()
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# The mail tests send through a real local SMTP server (Debian's aiosmtpd, run with the system Python).
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing ${need[*]} …"

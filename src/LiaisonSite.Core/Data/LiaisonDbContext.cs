@@ -237,6 +237,10 @@ public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog c
             e.Property(x => x.Version).IsConcurrencyToken();
         });
 
+        Upgrades.ModuleUpgrade.Configure(builder);
+        Notifications.UserNotification.Configure(builder);
+        Mail.QueuedMail.Configure(builder);
+
         foreach (var module in catalog.Modules)
         {
             module.ConfigureModel(builder);

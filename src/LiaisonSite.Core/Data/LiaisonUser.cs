@@ -9,6 +9,9 @@ public sealed class LiaisonUser : IdentityUser
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
 
     public bool IsEnabled { get; set; } = true;
+
+    /// <summary>The user switched e-mail notifications off (they still get them in the bell).</summary>
+    public bool EmailOptOut { get; set; }
 }
 
 public sealed class LiaisonRole : IdentityRole

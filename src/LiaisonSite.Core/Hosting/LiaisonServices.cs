@@ -3,12 +3,15 @@ using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Display;
 using LiaisonSite.Core.Events;
+using LiaisonSite.Core.Jobs.Scheduler;
 using LiaisonSite.Core.Localization;
+using LiaisonSite.Core.Mail;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Security;
 using LiaisonSite.Core.Settings;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,16 +55,22 @@ public static class LiaisonServices
         services.AddScoped<IContentHandler, FieldValidationHandler>();
         services.AddScoped<IContentHandler, PublicPageCacheEviction>();
         services.AddScoped<ISiteService, SiteService>();
+        services.AddScoped<ISchoolClock, SchoolClock>();
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
+        services.AddSingleton<IStartupTask, Upgrades.UpgradeRunner>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
 
         services.AddLocalization();
-        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, PoStringLocalizerFactory>());
+        services.AddSingleton<PoStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<PoStringLocalizerFactory>()));
+        services.AddSingleton<ViewModules>();
 
         services.AddLiaisonSharedState(options, builder.Configuration);
+        services.AddLiaisonJobs(options, builder.Configuration);
+        services.AddLiaisonNotifications();
 
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LiaisonSite.Core.Hosting;
@@ -52,6 +53,9 @@ internal static class WebServices
                     }
                 }
             });
+
+        // After AddViewLocalization: a view's localizer uses the translations of the view's own module first.
+        services.Replace(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.Localization.IViewLocalizer, Localization.PoViewLocalizer>());
     }
 
     public static void AddLiaisonWeb(this IServiceCollection services)

@@ -13,7 +13,10 @@ public interface IBackgroundJob
     /// <summary>Stable identity of the job across releases and nodes, e.g. "Notices.Close".</summary>
     string Name { get; }
 
-    /// <summary>When the job runs: a cron expression in the school's time zone, or a fixed interval.</summary>
+    /// <summary>What /admin/jobs calls the job, already localized through the module's IStringLocalizer.</summary>
+    string DisplayName => Name;
+
+    /// <summary>When the job runs: a cron expression in the school's time zone, or a fixed interval (the first run is at start).</summary>
     JobSchedule Schedule { get; }
 
     Task RunAsync(CancellationToken cancellationToken);
@@ -37,6 +40,9 @@ public sealed record JobSchedule
 
     public static JobSchedule CronExpression(string cron)
         => !string.IsNullOrWhiteSpace(cron) ? new(cron, null) : throw new ArgumentException("A cron expression is required.", nameof(cron));
+
+    public override string ToString()
+        => Cron is not null ? "cron " + Cron : "every " + Interval!.Value.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public static class BackgroundJobServiceCollectionExtensions

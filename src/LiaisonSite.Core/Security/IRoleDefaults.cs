@@ -12,4 +12,10 @@ public interface IRoleDefaults
     /// Idempotent; grants made since are kept. Saves its changes.
     /// </summary>
     Task ApplyDefaultGrantsAsync();
+
+    /// <summary>Adds grants to the roles document, keeping every grant there; saved by the caller's SaveChanges.</summary>
+    Task AddGrantsAsync(IEnumerable<DefaultRoleGrant> grants);
+
+    /// <summary>Takes one permission away from a role; saved by the caller's SaveChanges.</summary>
+    Task RevokeAsync(string role, string permission);
 }

@@ -47,4 +47,7 @@ public interface IPermissionService
 
     /// <summary>Every permission the modules declare.</summary>
     IReadOnlyList<Permission> AllPermissions { get; }
+
+    /// <summary>The permission's description and category in the current language, from its module's translations.</summary>
+    (string Description, string Category) Describe(Permission permission) => (permission.Description, permission.Category);
 }

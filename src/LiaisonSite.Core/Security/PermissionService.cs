@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiaisonSite.Core.Data;
+using Microsoft.Extensions.Localization;
 
 namespace LiaisonSite.Core.Security;
 
@@ -12,12 +13,24 @@ public sealed class RolePermissionsDocument
     public Dictionary<string, List<string>> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
-internal sealed class PermissionService(IEnumerable<IPermissionProvider> providers, IDocumentStore documents) : IPermissionService
+internal sealed class PermissionService(
+    IEnumerable<IPermissionProvider> providers, IDocumentStore documents, IStringLocalizerFactory localizers) : IPermissionService
 {
     public const string DocumentKey = RolePermissionsDocument.DocumentKey;
 
+    private readonly Dictionary<string, Type> _declaredBy = providers
+        .SelectMany(p => p.GetPermissions().Select(permission => (permission.Name, Provider: p.GetType())))
+        .DistinctBy(x => x.Name)
+        .ToDictionary(x => x.Name, x => x.Provider, StringComparer.Ordinal);
+
     public IReadOnlyList<Permission> AllPermissions { get; } =
         [.. providers.SelectMany(p => p.GetPermissions()).DistinctBy(p => p.Name)];
+
+    public (string Description, string Category) Describe(Permission permission)
+    {
+        var localizer = _declaredBy.TryGetValue(permission.Name, out var provider) ? localizers.Create(provider) : localizers.Create("", "");
+        return (localizer[permission.Description].Value, string.IsNullOrEmpty(permission.Category) ? "" : localizer[permission.Category].Value);
+    }
 
     public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permissionName)
     {

@@ -5,10 +5,13 @@ namespace Liaison.Admin;
 
 internal sealed class Permissions : IPermissionProvider
 {
-    public static readonly Permission AccessAdmin = new(AdminAttribute.AccessAdminPermission, "进入管理后台", "管理后台");
-    public static readonly Permission ManageSettings = new("Settings.Manage", "管理站点设置", "管理后台");
+    public static readonly Permission AccessAdmin = new(AdminAttribute.AccessAdminPermission, "Use the administration", "Administration");
+    public static readonly Permission ManageSettings = new("Settings.Manage", "Manage site settings", "Administration");
 
-    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageSettings];
+    /// <summary>The background jobs page; granted to no role by default, so only administrators have it.</summary>
+    public static readonly Permission ManageJobs = new("Jobs.Manage", "View and run background jobs", "Administration");
+
+    public IEnumerable<Permission> GetPermissions() => [AccessAdmin, ManageSettings, ManageJobs];
 
     public IEnumerable<DefaultRoleGrant> GetDefaultGrants() =>
     [

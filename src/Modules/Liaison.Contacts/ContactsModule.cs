@@ -11,6 +11,7 @@ using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public sealed class ContactsModule : LiaisonModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddUpgradeStep<Upgrades.CreateContact>();
         services.AddScoped<IIndexProvider, ContactIndexProvider>();
         services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ContactRosterReferences>();
         services.AddScoped<IContentHandler, ContactPartHandler>();

@@ -9,7 +9,7 @@ namespace Liaison.Contacts;
 public sealed class Permissions : IPermissionProvider
 {
     public static readonly Permission ExportSensitive = new(
-        "Contacts.ExportSensitive", "导出优抚/经济困难和帮教对象等敏感联系对象", "组织与花名册");
+        "Contacts.ExportSensitive", "Export sensitive contacts (support, hardship and guidance cases)", "Organization and roster");
 
     public IEnumerable<Permission> GetPermissions() => [ExportSensitive];
 

@@ -4,6 +4,7 @@ using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ public sealed class ContentTypesModule : LiaisonModule
         services.AddScoped<FieldSettingsEditor>();
         services.AddScoped<IRecipeStepHandler, ContentDefinitionStep>();
         services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
     }
 }

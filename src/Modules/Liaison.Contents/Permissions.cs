@@ -8,16 +8,16 @@ namespace Liaison.Contents;
 /// </summary>
 public sealed class Permissions : IPermissionProvider
 {
-    private const string Category = "内容";
+    private const string Category = "Content";
 
-    public static readonly Permission ViewAll = new("Contents.ViewAll", "查看所有内容", Category);
-    public static readonly Permission Edit = new("Contents.Edit", "编辑所有内容", Category);
-    public static readonly Permission EditOwn = new("Contents.EditOwn", "编辑自己的内容", Category);
-    public static readonly Permission Publish = new("Contents.Publish", "发布所有内容", Category);
-    public static readonly Permission PublishOwn = new("Contents.PublishOwn", "发布自己的内容", Category);
-    public static readonly Permission Delete = new("Contents.Delete", "删除所有内容", Category);
-    public static readonly Permission DeleteOwn = new("Contents.DeleteOwn", "删除自己的内容", Category);
-    public static readonly Permission Preview = new("Contents.Preview", "预览内容", Category);
+    public static readonly Permission ViewAll = new("Contents.ViewAll", "View all content", Category);
+    public static readonly Permission Edit = new("Contents.Edit", "Edit all content", Category);
+    public static readonly Permission EditOwn = new("Contents.EditOwn", "Edit own content", Category);
+    public static readonly Permission Publish = new("Contents.Publish", "Publish all content", Category);
+    public static readonly Permission PublishOwn = new("Contents.PublishOwn", "Publish own content", Category);
+    public static readonly Permission Delete = new("Contents.Delete", "Delete all content", Category);
+    public static readonly Permission DeleteOwn = new("Contents.DeleteOwn", "Delete own content", Category);
+    public static readonly Permission Preview = new("Contents.Preview", "Preview content", Category);
 
     private static readonly Permission[] s_all = [ViewAll, Edit, EditOwn, Publish, PublishOwn, Delete, DeleteOwn, Preview];
 

@@ -6,6 +6,7 @@ using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed class MediaModule : LiaisonModule
         services.AddSingleton<Processing.ImageDecodeGate>();
         services.AddSingleton<IMediaImageResolver, MediaImageResolver>();
         services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IRecipeStepHandler, MediaStep>();
     }
 

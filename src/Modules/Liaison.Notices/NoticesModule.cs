@@ -7,9 +7,11 @@ using Liaison.Notices.Parts;
 using Microsoft.AspNetCore.Builder;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Jobs;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +27,8 @@ public sealed class NoticesModule : LiaisonModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddUpgradeStep<Upgrades.CreatePublicNotice>();
+        services.AddUpgradeStep<Upgrades.MembersDoNotHandleObjections>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
 
         services.AddScoped<IContentHandler, PublicNoticePartHandler>();
@@ -34,9 +38,8 @@ public sealed class NoticesModule : LiaisonModule
         services.AddScoped<NoticeQuery>();
         services.AddScoped<ObjectionService>();
         services.AddScoped<ObjectionScope>();
-        services.AddScoped<JobLeaseStore>();
         services.AddScoped<NoticeClosingService>();
-        services.AddHostedService<NoticeClosingJob>();
+        services.AddBackgroundJob<NoticeClosingJob>();
 
         services.AddRateLimiter(o => o.AddPolicy<string, ObjectionRateLimitPolicy>(ObjectionRateLimitPolicy.Name));
     }
@@ -45,6 +48,5 @@ public sealed class NoticesModule : LiaisonModule
     {
         NoticeIndex.Configure(modelBuilder);
         Objection.Configure(modelBuilder);
-        JobLease.Configure(modelBuilder);
     }
 }

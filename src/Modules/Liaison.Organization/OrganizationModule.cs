@@ -8,6 +8,7 @@ using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public sealed class OrganizationModule : LiaisonModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IIndexProvider, OrganizationIndexProvider>();
         services.AddScoped<OrganizationScope>();
         services.AddSingleton<PersonalDataProtector>();
@@ -34,6 +36,7 @@ public sealed class OrganizationModule : LiaisonModule
         // orgadmin: admin pages, coverage, visits, access log.
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IUserBranches, UserBranches>();
+        services.AddScoped<IBranchUsers, BranchUsers>();
         services.AddScoped<IRosterReferences, OrganizationReferences>();
         services.AddScoped<AccessLogWriter>();
         services.AddScoped<IAccessLogWriter>(sp => sp.GetRequiredService<AccessLogWriter>());

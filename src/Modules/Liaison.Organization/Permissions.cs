@@ -8,16 +8,16 @@ namespace Liaison.Organization;
 /// </summary>
 public sealed class Permissions : IPermissionProvider
 {
-    private const string Category = "组织与花名册";
+    private const string Category = "Organization and roster";
 
-    public static readonly Permission ManageAll = new("Organization.ManageAll", "管理全校党组织、党员和群众花名册", Category);
+    public static readonly Permission ManageAll = new("Organization.ManageAll", "Manage the school's Party organization, members and masses roster", Category);
 
-    public static readonly Permission ManageBranch = new("Organization.ManageBranch", "管理本支部党员、群众花名册和联系工作", Category);
+    public static readonly Permission ManageBranch = new("Organization.ManageBranch", "Manage the branch's members, masses roster and liaison work", Category);
 
     /// <summary>Full phone and ID numbers instead of the masked form, within what the user may otherwise see.</summary>
-    public static readonly Permission RevealPersonalData = new("Organization.RevealPersonalData", "查看完整的电话和身份证号", Category);
+    public static readonly Permission RevealPersonalData = new("Organization.RevealPersonalData", "See full phone and ID numbers", Category);
 
-    public static readonly Permission ViewAccessLog = new("Organization.ViewAccessLog", "查看个人信息访问记录", Category);
+    public static readonly Permission ViewAccessLog = new("Organization.ViewAccessLog", "View the personal-data access log", Category);
 
     private static readonly Permission[] s_all = [ManageAll, ManageBranch, RevealPersonalData, ViewAccessLog];
 

@@ -4,7 +4,7 @@ namespace Liaison.Search;
 
 public sealed class Permissions : IPermissionProvider
 {
-    public static readonly Permission Manage = new("Search.Manage", "管理搜索索引", "搜索");
+    public static readonly Permission Manage = new("Search.Manage", "Manage the search index", "Search");
 
     public IEnumerable<Permission> GetPermissions() => [Manage];
 

@@ -6,6 +6,7 @@ using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public sealed class SearchModule : LiaisonModule
         services.AddScoped<IContentHandler, IndexingTaskHandler>();
         services.AddHostedService<IndexingService>();
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
     }
 

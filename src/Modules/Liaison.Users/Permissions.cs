@@ -4,8 +4,8 @@ namespace Liaison.Users;
 
 internal sealed class Permissions : IPermissionProvider
 {
-    public static readonly Permission ManageUsers = new("Users.Manage", "管理用户", "用户与权限");
-    public static readonly Permission ManageRoles = new("Roles.Manage", "管理角色", "用户与权限");
+    public static readonly Permission ManageUsers = new("Users.Manage", "Manage users", "Users and permissions");
+    public static readonly Permission ManageRoles = new("Roles.Manage", "Manage roles", "Users and permissions");
 
     public IEnumerable<Permission> GetPermissions() => [ManageUsers, ManageRoles];
 

@@ -37,11 +37,12 @@ public sealed class GenericContentTests
         Assert.Contains("Contact", Literals(typeof(Liaison.Contacts.ContactsModule).Assembly.Location).Where(names.Contains));
     }
 
-    /// <summary>Types and parts defined by the recipes, and the code parts of the modules.</summary>
+    /// <summary>Types and parts defined by the recipes and the modules' upgrade steps, and the code parts of the modules.</summary>
     private static HashSet<string> ModuleTypeAndPartNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in SourceTree.Files("recipes", ".json"))
+        var upgradeRecipes = SourceTree.Files("src/Modules", ".json").Where(f => f.EndsWith(".recipe.json", StringComparison.Ordinal));
+        foreach (var file in SourceTree.Files("recipes", ".json").Concat(upgradeRecipes))
         {
             var recipe = JsonNode.Parse(File.ReadAllText(file), documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
             foreach (var step in (recipe["steps"]?.AsArray() ?? []).Where(s => (string?)s!["name"] == "ContentDefinition"))

@@ -2,8 +2,8 @@ using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Navigation;
-using Liaison.Admin.Settings;
 using LiaisonSite.Core.Settings;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ public sealed class DashboardController(
     UserManager<LiaisonUser> users,
     IContentDefinitionManager definitions,
     IAdminMenu menu,
-    ISiteService site) : Controller
+    ISchoolClock clock) : Controller
 {
     private const int DraftCount = 10;
 
@@ -53,8 +53,7 @@ public sealed class DashboardController(
             .Select(c => new DraftRow(c.ContentItemId, c.ContentType, c.DisplayText, c.ModifiedUtc))
             .ToListAsync();
 
-        var zone = SiteTime.Zone((await site.GetSettingsAsync()).TimeZone);
-        var local = drafts.Select(d => d with { ModifiedUtc = d.ModifiedUtc is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : null });
+        var local = drafts.Select(d => d with { ModifiedUtc = d.ModifiedUtc is { } utc ? clock.ToLocal(utc) : null });
         var links = await menu.GetMenuAsync(User);
         return View(new DashboardViewModel(user?.DisplayName ?? userName, counts, [.. local], links));
     }

@@ -48,7 +48,7 @@ internal sealed class SettingsStep(ISiteService site, IStringLocalizer<SettingsS
 
         if (step.GetString("TimeZone") is { } zone)
         {
-            settings.TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
+            settings.TimeZone = LiaisonSite.Core.Time.SchoolTimeZones.IsKnown(zone)
                 ? zone
                 : throw new RecipeException(S["Settings: unknown \"TimeZone\" '{0}'.", zone]);
         }

@@ -3,6 +3,7 @@ using Liaison.Contacts.Parts;
 using Liaison.Contacts.Security;
 using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Contacts.Admin;
@@ -33,7 +34,7 @@ public sealed record ContactRow(
 /// The contacts the user may see (<see cref="ContactAccessScope"/>) joined with the roster names, filtered. The
 /// scope is applied in the query, so nothing outside it is ever read.
 /// </summary>
-public sealed class ContactListQuery(ContactAccessScope scope, IRosterQueries roster, TimeProvider clock)
+public sealed class ContactListQuery(ContactAccessScope scope, IRosterQueries roster, ISchoolClock clock)
 {
     public async Task<IQueryable<ContactRow>> QueryAsync(ClaimsPrincipal user, ContactListFilter filter)
     {

@@ -5,6 +5,7 @@ using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -30,7 +31,7 @@ public sealed class ContactsAdminController(
     ContactAccessLog log,
     ContactCategoryText categories,
     LiaisonDbContext db,
-    TimeProvider clock,
+    ISchoolClock clock,
     IStringLocalizer<ContactsAdminController> S) : Controller
 {
     private const int PageSize = 30;

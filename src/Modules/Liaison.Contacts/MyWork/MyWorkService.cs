@@ -5,8 +5,8 @@ using Liaison.Contacts.Parts;
 using Liaison.Organization.Contracts;
 using Liaison.ContentParts;
 using Liaison.Pairing.Services;
-using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Contacts.MyWork;
@@ -38,7 +38,7 @@ public sealed record MyWorkModel(
 /// found from the member row of the signed-in user (never from a parameter), so it cannot show anyone else's.
 /// </summary>
 public sealed class MyWorkService(
-    LiaisonDbContext db, IRosterQueries roster, ContactAccessLog log, PairQueries pairs, TimeProvider clock)
+    LiaisonDbContext db, IRosterQueries roster, ContactAccessLog log, PairQueries pairs, ISchoolClock clock)
 {
     /// <summary>How far ahead an ending assignment is shown as due.</summary>
     public const int DueWithinDays = 30;
@@ -76,7 +76,7 @@ public sealed class MyWorkService(
     /// <summary>Confirmed partners of the current school term.</summary>
     public async Task<(string? Term, IReadOnlyList<MyPartner> Partners)> PartnersAsync(RosterMember member)
     {
-        var term = SchoolTerm.Current(clock.GetUtcNow().UtcDateTime.ToShanghaiTime());
+        var term = clock.Term.Key;
         var partners = await pairs.PartnersOfAsync(member.Id, term);
         return (term, [.. partners.Select(p => new MyPartner(p.Name, p.Kind, p.Number,
             p.Kind == PersonKind.Student ? p.Grade + " " + p.ClassName : p.Post))]);

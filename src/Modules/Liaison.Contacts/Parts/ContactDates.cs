@@ -1,11 +1,11 @@
-using Liaison.ContentParts;
+using LiaisonSite.Core.Time;
 
 namespace Liaison.Contacts.Parts;
 
-/// <summary>Whether an assignment runs on a school day (Beijing time).</summary>
+/// <summary>Whether an assignment runs on a school day (the site's time zone).</summary>
 public static class ContactDates
 {
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.ToShanghaiTime());
+    public static DateOnly Today(ISchoolClock clock) => clock.Today;
 
     /// <summary>Started (or no start given) and not ended.</summary>
     public static bool IsActive(DateOnly? start, DateOnly? end, DateOnly today)

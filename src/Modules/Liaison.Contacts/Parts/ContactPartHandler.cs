@@ -4,6 +4,7 @@ using Liaison.Contacts.Data;
 using Liaison.Organization.Contracts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,7 +20,7 @@ internal sealed class ContactPartHandler(
     LiaisonDbContext db,
     IRosterQueries roster,
     IHttpContextAccessor httpContextAccessor,
-    TimeProvider clock,
+    ISchoolClock clock,
     ContactCategoryText categories,
     IStringLocalizer<ContactPartHandler> S) : IContentHandler
 {

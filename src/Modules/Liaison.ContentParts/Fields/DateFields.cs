@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Time;
 using Microsoft.Extensions.Localization;
 
 namespace Liaison.ContentParts.Fields;
@@ -55,7 +56,8 @@ internal sealed class DateFieldDriver(IStringLocalizer<DateFieldDriver> localize
     }
 }
 
-internal sealed class DateTimeFieldDriver(IStringLocalizer<DateTimeFieldDriver> localizer) : FieldDriver<DateTimeField, DateTimeFieldSettings>(localizer)
+internal sealed class DateTimeFieldDriver(IStringLocalizer<DateTimeFieldDriver> localizer, ISchoolClock clock)
+    : FieldDriver<DateTimeField, DateTimeFieldSettings>(localizer)
 {
     private static readonly string[] s_formats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm"];
 
@@ -76,6 +78,6 @@ internal sealed class DateTimeFieldDriver(IStringLocalizer<DateTimeFieldDriver> 
             return null;
         }
 
-        return new DateTimeField { Value = SchoolTime.FromShanghaiTime(local) };
+        return new DateTimeField { Value = clock.ToUtc(local) };
     }
 }

@@ -10,21 +10,11 @@ namespace Liaison.Notices.Closing;
 
 /// <summary>The closing job's work: every published notice whose period has ended gets its ClosedUtc.</summary>
 internal sealed class NoticeClosingService(
-    LiaisonDbContext db, IContentManager contents, JobLeaseStore leases, IOutputCacheStore cache, TimeProvider clock)
+    LiaisonDbContext db, IContentManager contents, IOutputCacheStore cache, TimeProvider clock)
 {
-    public const string JobName = "Notices.Close";
-
-    /// <summary>Shorter than the job's interval, so that a node that dies hands over within one round.</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(50);
-
-    /// <summary>Closes what has ended; returns the ids closed, or null when another node holds the job.</summary>
-    public async Task<IReadOnlyList<string>?> CloseExpiredAsync(CancellationToken cancellationToken = default)
+    /// <summary>Closes what has ended; returns the ids closed. Run by <see cref="NoticeClosingJob"/>, once across nodes.</summary>
+    public async Task<IReadOnlyList<string>> CloseExpiredAsync(CancellationToken cancellationToken = default)
     {
-        if (!await leases.TryAcquireAsync(JobName, LeaseDuration, cancellationToken))
-        {
-            return null;
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = await db.Set<NoticeIndex>().AsNoTracking()
             .Where(n => n.Published && !n.Closed && n.EndUtc <= now)

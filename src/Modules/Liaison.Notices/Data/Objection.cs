@@ -57,24 +57,3 @@ public sealed class Objection
         e.HasIndex(x => new { x.NoticeContentItemId, x.Status });
     });
 }
-
-/// <summary>
-/// A lease on a background job shared by all nodes: whoever holds an unexpired lease runs the job. Taken with one
-/// atomic conditional UPDATE, which works the same on SQLite and PostgreSQL.
-/// </summary>
-public sealed class JobLease
-{
-    public string Name { get; set; } = "";
-
-    public string Holder { get; set; } = "";
-
-    public DateTime ExpiresUtc { get; set; }
-
-    internal static void Configure(ModelBuilder modelBuilder) => modelBuilder.Entity<JobLease>(e =>
-    {
-        e.ToTable("JobLeases");
-        e.HasKey(x => x.Name);
-        e.Property(x => x.Name).HasMaxLength(100);
-        e.Property(x => x.Holder).HasMaxLength(100).IsRequired();
-    });
-}

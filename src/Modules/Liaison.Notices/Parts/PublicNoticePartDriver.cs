@@ -1,8 +1,8 @@
 using System.Globalization;
-using Liaison.ContentParts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Time;
 using Microsoft.Extensions.Localization;
 
 namespace Liaison.Notices.Parts;
@@ -20,7 +20,7 @@ public sealed record BranchChoice(string ContentItemId, string Name);
 public sealed record PublicNoticeEditModel(string Prefix, PublicNoticePart Part, IReadOnlyList<BranchChoice> Branches);
 
 /// <summary>Shows the period and state of a notice (with the objection form while open) and edits it in school time.</summary>
-internal sealed class PublicNoticePartDriver(TimeProvider clock, LiaisonDbContext db, IStringLocalizer<PublicNoticePartDriver> S)
+internal sealed class PublicNoticePartDriver(ISchoolClock clock, LiaisonDbContext db, IStringLocalizer<PublicNoticePartDriver> S)
     : IContentPartDriver
 {
     public string PartName => nameof(PublicNoticePart);
@@ -28,7 +28,7 @@ internal sealed class PublicNoticePartDriver(TimeProvider clock, LiaisonDbContex
     public DisplayResult? BuildDisplay(PartDisplayContext context)
     {
         var part = context.ContentItem.As<PublicNoticePart>();
-        var model = new PublicNoticeDisplayModel(context.ContentItem, part, NoticePeriod.At(part, clock.GetUtcNow().UtcDateTime));
+        var model = new PublicNoticeDisplayModel(context.ContentItem, part, NoticePeriod.At(part, clock.UtcNow));
         return new(context.DisplayType == "Summary" ? "PublicNoticePart_Summary" : "PublicNoticePart", model);
     }
 
@@ -66,7 +66,7 @@ internal sealed class PublicNoticePartDriver(TimeProvider clock, LiaisonDbContex
         if (DateTime.TryParseExact(text, [PublicNoticeEditFormat.DateTime, "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"], CultureInfo.InvariantCulture,
                 DateTimeStyles.None, out var local))
         {
-            return SchoolTime.FromShanghaiTime(local);
+            return clock.ToUtc(local);
         }
 
         context.Errors.Add(new(S["Enter a date and time such as 2026-11-20 08:00."], $"{context.Prefix}.{property}"));

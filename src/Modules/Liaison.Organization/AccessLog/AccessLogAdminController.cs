@@ -2,6 +2,7 @@ using Liaison.Organization.Data;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,14 +13,12 @@ internal sealed record AccessLogFilter(string? User, string? Person, string? Act
 internal sealed record AccessLogViewModel(AccessLogFilter Filter, IReadOnlyList<PersonalDataAccess> Rows, Pager Pager,
     IReadOnlyDictionary<string, string> BranchNames);
 
-/// <summary>The personal-data access log, read-only, newest first (dates in school time, UTC+8).</summary>
+/// <summary>The personal-data access log, read-only, newest first (dates in the school's time zone).</summary>
 [Admin]
 [RequirePermission("Organization.ViewAccessLog")]
 [Route("admin/organization/access-log")]
-internal sealed class AccessLogAdminController(LiaisonDbContext db, Admin.RosterLookups lookups) : Controller
+internal sealed class AccessLogAdminController(LiaisonDbContext db, Admin.RosterLookups lookups, ISchoolClock clock) : Controller
 {
-    private static readonly TimeSpan s_schoolOffset = TimeSpan.FromHours(8);
-
     // "action" is also a route value (the action's name); [FromQuery] makes it the filter.
     [HttpGet("")]
     public async Task<IActionResult> Index(string? user, string? person, [FromQuery] string? action, int? category, DateOnly? from, DateOnly? to, int? page)
@@ -41,13 +40,13 @@ internal sealed class AccessLogAdminController(LiaisonDbContext db, Admin.Roster
         query = category is { } c ? query.Where(a => a.Category == c) : query;
         if (from is { } start)
         {
-            var utc = start.ToDateTime(TimeOnly.MinValue) - s_schoolOffset;
+            var utc = clock.StartOfDayUtc(start);
             query = query.Where(a => a.Utc >= utc);
         }
 
         if (to is { } end)
         {
-            var utc = end.AddDays(1).ToDateTime(TimeOnly.MinValue) - s_schoolOffset;
+            var utc = clock.StartOfDayUtc(end.AddDays(1));
             query = query.Where(a => a.Utc < utc);
         }
 

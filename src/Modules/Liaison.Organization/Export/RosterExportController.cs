@@ -4,6 +4,7 @@ using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -22,7 +23,7 @@ internal sealed class RosterExportController(
     IPermissionService permissions,
     AccessLog.AccessLogWriter log,
     LiaisonDbContext db,
-    TimeProvider clock,
+    ISchoolClock clock,
     IStringLocalizer<RosterExportController> S) : Controller
 {
     [HttpGet("")]
@@ -45,6 +46,6 @@ internal sealed class RosterExportController(
         }
 
         var title = parsed == RosterKind.Members ? S["Members roster"] : S["Masses roster"];
-        return File(bytes, RosterExporter.ContentType, $"{title}-{clock.GetUtcNow().AddHours(8):yyyyMMdd}.xlsx");
+        return File(bytes, RosterExporter.ContentType, $"{title}-{clock.Today:yyyyMMdd}.xlsx");
     }
 }

@@ -3,6 +3,7 @@ using Liaison.Organization.Data;
 using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ internal sealed class CadreVisitsAdminController(
     LiaisonDbContext db,
     OrganizationScope organizations,
     VisitScope visits,
-    TimeProvider clock,
+    ISchoolClock clock,
     IStringLocalizer<CadreVisitsAdminController> S) : Controller
 {
     [HttpGet("")]
@@ -62,7 +63,7 @@ internal sealed class CadreVisitsAdminController(
             FollowUp = MemberForm.Clean(model.FollowUp),
             FollowUpClosed = model.FollowUpClosed || string.IsNullOrWhiteSpace(model.FollowUp),
             RecordedBy = User.Identity!.Name!,
-            RecordedUtc = clock.GetUtcNow().UtcDateTime,
+            RecordedUtc = clock.UtcNow,
         });
         await db.SaveChangesAsync();
         TempData.Success(S["The visit was recorded."]);
@@ -107,5 +108,5 @@ internal sealed class CadreVisitsAdminController(
         return new VisitsViewModel(rows, pager, open, member, units.Count > 0, units, form);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8));
+    private DateOnly Today() => clock.Today;
 }

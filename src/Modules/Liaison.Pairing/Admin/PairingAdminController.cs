@@ -1,8 +1,7 @@
-using Liaison.ContentParts;
 using Liaison.Pairing.Services;
-using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +19,7 @@ public sealed class PairingAdminController(
     PairingPage page,
     PairingService pairing,
     PairChanges changes,
-    TimeProvider clock,
+    ISchoolClock clock,
     IStringLocalizer<PairingAdminController> S) : Controller
 {
     [HttpGet("")]
@@ -97,7 +96,7 @@ public sealed class PairingAdminController(
 
     private string UserName => User.Identity?.Name ?? "";
 
-    private string CurrentTerm() => SchoolTerm.Current(clock.GetUtcNow().UtcDateTime.ToShanghaiTime());
+    private string CurrentTerm() => clock.Term.Key;
 
     private async Task<IActionResult> WithBranchAndTerm(string? branch, string? term, Func<string, string, Task<IActionResult>> action)
     {

@@ -1,9 +1,9 @@
 using Liaison.Organization.Contracts;
 using Liaison.Pairing.Data;
-using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

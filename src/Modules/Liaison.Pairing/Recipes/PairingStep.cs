@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Liaison.ContentParts;
 using Liaison.Organization.Contracts;
 using Liaison.Pairing.Services;
-using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Recipes;
+using LiaisonSite.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -16,7 +16,7 @@ namespace Liaison.Pairing.Recipes;
 /// asked. Idempotent: confirmed pairs are kept, so a second run proposes only for persons still without a partner.
 /// </summary>
 internal sealed class PairingStep(
-    PairingService pairing, IRosterQueries roster, TimeProvider clock, IStringLocalizer<PairingStep> S) : IRecipeStepHandler
+    PairingService pairing, IRosterQueries roster, ISchoolClock clock, IStringLocalizer<PairingStep> S) : IRecipeStepHandler
 {
     public string Name => "Pairing";
 
@@ -24,7 +24,7 @@ internal sealed class PairingStep(
     {
         var step = context.Step;
         var termText = step.GetString("Term");
-        var term = SchoolTerm.Current(clock.GetUtcNow().UtcDateTime.ToShanghaiTime());
+        var term = clock.Term.Key;
         if (!string.IsNullOrWhiteSpace(termText) && !SchoolTerm.TryParse(termText, out term, out _, out _))
         {
             throw new RecipeException(S["Pairing: \"Term\" '{0}' is not a school term such as 2026-2027-1.", termText]);

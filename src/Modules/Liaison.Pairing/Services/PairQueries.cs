@@ -16,7 +16,7 @@ public sealed record PartnerInfo(
 /// </summary>
 public sealed class PairQueries(LiaisonDbContext db, IRosterQueries roster)
 {
-    /// <summary>The member's confirmed partners in the term (e.g. <c>SchoolTerm.Current(…)</c>), by 学号/工号.</summary>
+    /// <summary>The member's confirmed partners in the term (e.g. <c>ISchoolClock.Term.Key</c>), by 学号/工号.</summary>
     public async Task<IReadOnlyList<PartnerInfo>> PartnersOfAsync(int memberId, string term)
         => await (from p in db.Set<Pair>().AsNoTracking()
                   join person in roster.Persons() on p.PersonId equals person.Id

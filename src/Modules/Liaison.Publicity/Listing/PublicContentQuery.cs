@@ -5,6 +5,7 @@ using Liaison.Publicity.Data;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Settings;
+using LiaisonSite.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Publicity.Listing;
@@ -13,7 +14,7 @@ namespace Liaison.Publicity.Listing;
 /// Published items for the public pages. Filters and order use the ContentItems columns and the branch index;
 /// the JSON of the few items of a page is read only to show them.
 /// </summary>
-public sealed class PublicContentQuery(LiaisonDbContext db, ISiteService site, IContentRouting routing)
+public sealed class PublicContentQuery(LiaisonDbContext db, ISchoolClock clock, IContentRouting routing)
 {
     public async Task<IReadOnlyList<ContentSummary>> LatestAsync(string contentType, int count)
     {
@@ -57,7 +58,6 @@ public sealed class PublicContentQuery(LiaisonDbContext db, ISiteService site, I
             : await db.ContentItems.AsNoTracking()
                 .Where(c => c.ContentType == PublicTypes.PartyBranch && c.Published && branchIds.Contains(c.ContentItemId))
                 .ToDictionaryAsync(c => c.ContentItemId, c => c.DisplayText);
-        var timeZone = await SchoolTimeZoneAsync();
         var urls = await routing.GetPathsAsync(items.Select(i => i.ContentItemId));
 
         return [.. items.Select(item => new ContentSummary(
@@ -66,7 +66,7 @@ public sealed class PublicContentQuery(LiaisonDbContext db, ISiteService site, I
             ContentText.Title(item),
             urls.GetValueOrDefault(item.ContentItemId),
             ContentText.String(item.GetField(item.ContentType, "Summary")?["Text"]),
-            ContentText.EventDate(item) ?? ToSchoolDate(item.PublishedUtc, timeZone),
+            ContentText.EventDate(item) ?? (item.PublishedUtc is { } published ? clock.DateOf(published) : null),
             [.. BranchIds(item).Where(branchNames.ContainsKey).Select(id => branchNames[id])],
             item.GetField(item.ContentType, "Featured")?["Value"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
             Photo(item)))];
@@ -92,17 +92,4 @@ public sealed class PublicContentQuery(LiaisonDbContext db, ISiteService site, I
         => (item.GetField(item.ContentType, "Branch")?["ContentItemIds"] as JsonArray ?? [])
             .Where(n => n?.GetValueKind() == System.Text.Json.JsonValueKind.String)
             .Select(n => n!.GetValue<string>());
-
-    private async Task<TimeZoneInfo> SchoolTimeZoneAsync()
-    {
-        var settings = await site.GetSettingsAsync();
-        return TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var zone)
-            ? zone
-            : TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
-    }
-
-    private static DateOnly? ToSchoolDate(DateTime? utc, TimeZoneInfo zone)
-        => utc is { } value
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), zone))
-            : null;
 }

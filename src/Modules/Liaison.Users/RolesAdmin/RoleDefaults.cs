@@ -25,4 +25,15 @@ internal sealed class RoleDefaults(
         await editor.AddAsync(providers.SelectMany(p => p.GetDefaultGrants()));
         await db.SaveChangesAsync();
     }
+
+    public Task AddGrantsAsync(IEnumerable<DefaultRoleGrant> grants) => editor.AddAsync(grants);
+
+    public async Task RevokeAsync(string role, string permission)
+    {
+        var granted = await editor.GetGrantsAsync(role);
+        if (granted.Contains(permission, StringComparer.OrdinalIgnoreCase))
+        {
+            await editor.ReplaceAsync(role, granted.Where(p => !string.Equals(p, permission, StringComparison.OrdinalIgnoreCase)));
+        }
+    }
 }

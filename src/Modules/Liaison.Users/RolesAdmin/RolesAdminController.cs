@@ -167,17 +167,19 @@ public sealed class RolesAdminController(
     private async Task<RoleEditViewModel> BuildAsync(string name, string? description, IEnumerable<string> granted)
     {
         var isAdministrator = name == RoleNames.Administrator;
-        var options = new List<(Permission Permission, PermissionOption Option)>();
+        var options = new List<(string Category, PermissionOption Option)>();
         foreach (var p in permissions.AllPermissions)
         {
-            // A permission the user does not hold is shown, but cannot be changed by them.
-            options.Add((p, new PermissionOption(p.Name, p.Description,
+            // A permission the user does not hold is shown, but cannot be changed by them. Its text is translated
+            // by the module that declares it.
+            var (text, category) = permissions.Describe(p);
+            options.Add((category, new PermissionOption(p.Name, text,
                 isAdministrator || granted.Contains(p.Name, StringComparer.OrdinalIgnoreCase),
                 !isAdministrator && await grants.HoldsPermissionAsync(User, p.Name))));
         }
 
         var groups = options
-            .GroupBy(o => string.IsNullOrEmpty(o.Permission.Category) ? S["General"].Value : o.Permission.Category)
+            .GroupBy(o => string.IsNullOrEmpty(o.Category) ? S["General"].Value : o.Category)
             .Select(g => new PermissionGroup(g.Key, [.. g.Select(o => o.Option)]))
             .ToList();
         return new RoleEditViewModel

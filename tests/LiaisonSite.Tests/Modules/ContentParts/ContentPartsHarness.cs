@@ -54,6 +54,8 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
         services.AddScoped<IContentHandler, FieldValidationHandler>();
+        services.AddScoped<LiaisonSite.Core.Settings.ISiteService, LiaisonSite.Core.Settings.SiteService>();
+        services.AddScoped<LiaisonSite.Core.Time.ISchoolClock, LiaisonSite.Core.Time.SchoolClock>();
         new ContentPartsModule().ConfigureServices(services, new ConfigurationBuilder().Build());
         _root = services.BuildServiceProvider();
 

@@ -1,10 +1,9 @@
-using Liaison.ContentParts;
 using Liaison.Organization.Data;
 using Liaison.Pairing.Data;
 using Liaison.Pairing.Services;
-using Liaison.Pairing.Terms;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Recipes;
+using LiaisonSite.Core.Time;
 using LiaisonSite.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +38,7 @@ public sealed class PairingStepTests(SiteFactory site) : IClassFixture<SiteFacto
     [Fact]
     public async Task DemoRecipe_ConfirmsABalancedPairingOfTheCurrentTerm()
     {
-        var term = SchoolTerm.Current(DateTime.UtcNow.ToShanghaiTime());
+        var term = CurrentTerm();
         var (members, persons) = await PairingRoster.ActiveAsync(site.Services, "branch-1", Cancel);
 
         var pairs = await PairingRoster.PairsAsync(site.Services, "branch-1", term, Cancel);
@@ -54,7 +53,7 @@ public sealed class PairingStepTests(SiteFactory site) : IClassFixture<SiteFacto
     [Fact]
     public async Task PartnersOf_GivesTheMembersConfirmedPartnersWithNames()
     {
-        var term = SchoolTerm.Current(DateTime.UtcNow.ToShanghaiTime());
+        var term = CurrentTerm();
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         var member = await db.Set<PartyMember>().SingleAsync(m => m.UserName == "member1", Cancel);
@@ -86,5 +85,11 @@ public sealed class PairingStepTests(SiteFactory site) : IClassFixture<SiteFacto
         await using var scope = site.Services.CreateAsyncScope();
         var executor = scope.ServiceProvider.GetRequiredService<IRecipeExecutor>();
         await executor.ExecuteAsync($$"""{"name": "pairing-test", "steps": [{{step}}]}""", cancellationToken: Cancel);
+    }
+
+    private string CurrentTerm()
+    {
+        using var scope = site.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<ISchoolClock>().Term.Key;
     }
 }

@@ -1,6 +1,6 @@
-using Liaison.Pairing.Terms;
+using LiaisonSite.Core.Time;
 
-namespace LiaisonSite.Tests.Modules.Pairing;
+namespace LiaisonSite.Tests.Core.Time;
 
 public sealed class SchoolTermTests
 {
@@ -11,7 +11,7 @@ public sealed class SchoolTermTests
     [InlineData("2027-02-01", "2026-2027-2")]
     [InlineData("2027-08-31", "2026-2027-2")]
     public void Current_FirstTermIsSeptemberToJanuary_SecondFebruaryToAugust(string date, string expected)
-        => Assert.Equal(expected, SchoolTerm.Current(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+        => Assert.Equal(expected, SchoolTerm.Current(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData("2026-2027-1", "2026—2027学年第一学期")]

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Liaison.Pairing.Terms;
+namespace LiaisonSite.Core.Time;
 
 /// <summary>
 /// School terms (学期) as keys like "2026-2027-1": the school year's first and last calendar year and the term
-/// number. The first term runs September–January, the second February–August (the summer belongs to it, so that a
-/// pairing confirmed in spring stays current until the new school year starts).
+/// number. The first term runs September–January, the second February–August (the summer belongs to it, so that
+/// work confirmed in spring stays current until the new school year starts). The rule lives here, once;
+/// <see cref="ISchoolClock.Term"/> gives the current term in the site's time zone.
 /// </summary>
 public static partial class SchoolTerm
 {
@@ -14,13 +15,23 @@ public static partial class SchoolTerm
 
     public const int MaxYear = 2100;
 
-    /// <summary>The term a (school-local) date falls in.</summary>
-    public static string Current(DateTime localDate) => localDate.Month switch
+    /// <summary>The term a school-local date falls in.</summary>
+    public static string Current(DateOnly date) => date.Month switch
     {
-        >= 9 => Key(localDate.Year, 1),
-        1 => Key(localDate.Year - 1, 1),
-        _ => Key(localDate.Year - 1, 2),
+        >= 9 => Key(date.Year, 1),
+        1 => Key(date.Year - 1, 1),
+        _ => Key(date.Year - 1, 2),
     };
+
+    /// <summary>The term a school-local date falls in, with its first day and the first day after it.</summary>
+    public static SchoolPeriod Of(DateOnly date)
+    {
+        var key = Current(date);
+        var (start, term) = Parse(key);
+        return term == 1
+            ? new SchoolPeriod(key, new DateOnly(start, 9, 1), new DateOnly(start + 1, 2, 1))
+            : new SchoolPeriod(key, new DateOnly(start + 1, 2, 1), new DateOnly(start + 1, 9, 1));
+    }
 
     /// <summary>The key of a term of the school year starting in <paramref name="startYear"/>.</summary>
     public static string Key(int startYear, int term) => string.Create(CultureInfo.InvariantCulture, $"{startYear}-{startYear + 1}-{term}");
@@ -70,11 +81,6 @@ public static partial class SchoolTerm
         return term == 2 ? Key(start, 1) : Key(start - 1, 2);
     }
 
-    private static (int StartYear, int Term) Parse(string key)
-        => TryParse(key, out _, out var start, out var term)
-            ? (start, term)
-            : throw new ArgumentException($"'{key}' is not a school term such as 2026-2027-1.", nameof(key));
-
     /// <summary>The terms a picker offers: a few before the current one and the next one, newest first.</summary>
     public static IReadOnlyList<string> Around(string current, int before = 4)
     {
@@ -86,6 +92,11 @@ public static partial class SchoolTerm
 
         return terms;
     }
+
+    private static (int StartYear, int Term) Parse(string key)
+        => TryParse(key, out _, out var start, out var term)
+            ? (start, term)
+            : throw new ArgumentException($"'{key}' is not a school term such as 2026-2027-1.", nameof(key));
 
     [GeneratedRegex(@"^(\d{4})-(\d{4})-([12])$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
