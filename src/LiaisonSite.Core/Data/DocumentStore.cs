@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LiaisonSite.Core.ContentManagement;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace LiaisonSite.Core.Data;
 
@@ -24,11 +23,11 @@ public sealed class DocumentConcurrencyException(string key)
     public string Key { get; } = key;
 }
 
-internal sealed class DocumentStore(LiaisonDbContext db, IMemoryCache cache) : IDocumentStore
+internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, DocumentChangeSignal signal) : IDocumentStore
 {
-    // Parsed once per node and version; every request checks the version (one small query per document and
-    // request), so a change made by another node or process is seen by the next request.
-    private readonly Dictionary<string, (long? Version, string Json)> _loaded = [];
+    // What this unit of work read, at which version: a save compares it with the database. The JSON comes from the
+    // node's cache (no database round trip) and is parsed per unit of work, so callers may change what they get.
+    private readonly Dictionary<string, DocumentCache.Entry> _loaded = [];
 
     public async Task<T> GetAsync<T>(string key) where T : class, new()
     {
@@ -40,7 +39,8 @@ internal sealed class DocumentStore(LiaisonDbContext db, IMemoryCache cache) : I
     /// <summary>
     /// Refuses (<see cref="DocumentConcurrencyException"/>) when the document changed since this unit of work read it;
     /// the stored version is also the concurrency token, so a change between here and SaveChanges is refused by it.
-    /// A document saved without being read first (a recipe replacing it) has nothing to be stale against.
+    /// A document saved without being read first (a recipe replacing it) has nothing to be stale against. Once the
+    /// save commits, every node forgets its copy.
     /// </summary>
     public async Task SaveAsync<T>(string key, T document) where T : class
     {
@@ -51,6 +51,8 @@ internal sealed class DocumentStore(LiaisonDbContext db, IMemoryCache cache) : I
             record = await db.Documents.FirstOrDefaultAsync(d => d.Key == key);
             if (_loaded.TryGetValue(key, out var read) && read.Version != record?.Version)
             {
+                // This node's copy was older than the database (a change on another node not yet announced).
+                cache.Forget(key);
                 throw new DocumentConcurrencyException(key);
             }
         }
@@ -64,36 +66,22 @@ internal sealed class DocumentStore(LiaisonDbContext db, IMemoryCache cache) : I
         record.Json = json;
         record.Version++;
         _loaded.Remove(key);
+        var changes = signal;
+        db.AfterCommit(() => changes.ChangedAsync(key));
     }
 
     private async Task<string> LoadJsonAsync(string key)
     {
-        if (_loaded.TryGetValue(key, out var loaded))
+        if (!_loaded.TryGetValue(key, out var entry) && !cache.TryGet(key, out entry))
         {
-            return loaded.Json;
+            var generation = cache.Generation(key);
+            var record = await db.Documents.AsNoTracking().Where(d => d.Key == key)
+                .Select(d => new { d.Version, d.Json }).FirstOrDefaultAsync();
+            entry = record is null ? new DocumentCache.Entry(null, "{}") : new DocumentCache.Entry(record.Version, record.Json);
+            cache.Store(key, generation, entry);
         }
 
-        var version = await db.Documents.AsNoTracking().Where(d => d.Key == key).Select(d => (long?)d.Version).FirstOrDefaultAsync();
-        string json;
-        if (version is null)
-        {
-            json = "{}";
-        }
-        else if (cache.TryGetValue(CacheKey(key), out (long Version, string Json) cached) && cached.Version == version)
-        {
-            json = cached.Json;
-        }
-        else
-        {
-            var record = await db.Documents.AsNoTracking().FirstAsync(d => d.Key == key);
-            json = record.Json;
-            version = record.Version;
-            cache.Set(CacheKey(key), (record.Version, record.Json));
-        }
-
-        _loaded[key] = (version, json);
-        return json;
+        _loaded[key] = entry;
+        return entry.Json;
     }
-
-    private static string CacheKey(string key) => "document:" + key;
 }

@@ -83,10 +83,13 @@ internal static class IdentityServices
 /// </summary>
 internal sealed class BearerSecurityStampMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, SignInManager<LiaisonUser> signIn)
+    // The sign-in manager (and the user store behind it) is resolved only for a bearer request: an anonymous
+    // visitor's request does no authentication work.
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.User.Identity?.IsAuthenticated == true
             && IdentityServices.IsBearer(context.Request)
+            && context.RequestServices.GetRequiredService<SignInManager<LiaisonUser>>() is var signIn
             && (await signIn.ValidateSecurityStampAsync(context.User) is not { } user || !await signIn.CanSignInAsync(user)))
         {
             context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());

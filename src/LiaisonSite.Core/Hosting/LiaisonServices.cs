@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
@@ -44,6 +45,9 @@ public static class LiaisonServices
 
         services.AddLiaisonDatabase(options, migrationsAssembly);
         services.AddLiaisonEvents();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<DocumentChangeSignal>(); // takes Redis when it is configured
+        services.AddHostedService<DocumentChangeWatcher>();
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<IContentTypeResolver, ContentTypeResolver>();
@@ -90,14 +94,14 @@ public static class LiaisonServices
     {
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresLiaisonDbContext>(o =>
-                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)));
+            services.AddDbContext<PostgresLiaisonDbContext>((sp, o) =>
+                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<LiaisonDbContext>(sp => WithIndexWriter(sp, sp.GetRequiredService<PostgresLiaisonDbContext>()));
         }
         else
         {
-            services.AddDbContext<SqliteLiaisonDbContext>(o =>
-                o.UseSqlite(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)));
+            services.AddDbContext<SqliteLiaisonDbContext>((sp, o) =>
+                o.UseSqlite(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<LiaisonDbContext>(sp => WithIndexWriter(sp, sp.GetRequiredService<SqliteLiaisonDbContext>()));
         }
     }
