@@ -62,13 +62,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with a phone or desktop viewport.</summary>
-    public Task<IBrowserContext> NewContextAsync(bool phone = false) => Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>
+    /// A fresh browser context (own cookies) with a phone or desktop viewport. Waits are bounded at 90 s rather than
+    /// Playwright's 30: on a 2-core machine busy with a build, a sign-in round trip has been seen to take over 30 s;
+    /// a wait that never ends still fails.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(bool phone = false)
     {
-        BaseURL = BaseUrl,
-        Locale = "zh-CN",
-        ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
-    });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
 
     public async ValueTask DisposeAsync()
     {
