@@ -28,6 +28,7 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
     // What this unit of work read, at which version: a save compares it with the database. The JSON comes from the
     // node's cache (no database round trip) and is parsed per unit of work, so callers may change what they get.
     private readonly Dictionary<string, DocumentCache.Entry> _loaded = [];
+    private readonly HashSet<string> _written = [];
 
     public async Task<T> GetAsync<T>(string key) where T : class, new()
     {
@@ -65,9 +66,29 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
 
         record.Json = json;
         record.Version++;
-        _loaded.Remove(key);
+
+        // This unit of work now reads what it wrote, even once its change tracker is cleared (a recipe saves and
+        // clears in batches inside its transaction); dropped when the unit of work commits or rolls back, when the
+        // database (through the cache) says again what holds.
+        _loaded[key] = new DocumentCache.Entry(record.Version, json);
+        if (_written.Add(key) && _written.Count == 1)
+        {
+            db.AfterCommitDiscarded += ForgetWritten;
+        }
+
         var changes = signal;
         db.AfterCommit(() => changes.ChangedAsync(key));
+    }
+
+    private void ForgetWritten()
+    {
+        db.AfterCommitDiscarded -= ForgetWritten;
+        foreach (var key in _written)
+        {
+            _loaded.Remove(key);
+        }
+
+        _written.Clear();
     }
 
     private async Task<string> LoadJsonAsync(string key)
@@ -78,7 +99,13 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
             var record = await db.Documents.AsNoTracking().Where(d => d.Key == key)
                 .Select(d => new { d.Version, d.Json }).FirstOrDefaultAsync();
             entry = record is null ? new DocumentCache.Entry(null, "{}") : new DocumentCache.Entry(record.Version, record.Json);
-            cache.Store(key, generation, entry);
+
+            // Inside a transaction the read may include this unit of work's own uncommitted write: it is not the
+            // node's to share until it commits.
+            if (db.Database.CurrentTransaction is null)
+            {
+                cache.Store(key, generation, entry);
+            }
         }
 
         _loaded[key] = entry;

@@ -118,5 +118,28 @@ public sealed class RecipeExecutionTests(RecipesSiteFactory site) : IClassFixtur
         Assert.Equal("默认", item.Content["Expr"]!["Note"]!["Text"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Execute_StepLongerThanABatch_ImportsEveryItem_AndStillRollsBackAsAWhole()
+    {
+        // The Content step saves and lets go of its items every BatchSize inside the recipe's one transaction: a type
+        // defined earlier in the same recipe is still known after a batch, and an invalid last item undoes them all.
+        var count = 2 * 100 + 37;
+        string Items(string type, bool breakLast) => string.Join(", ", Enumerable.Range(1, count)
+            .Select(i => Item(type, $"{type.ToLowerInvariant()}{i}", breakLast && i == count ? null : "第" + i)));
+
+        var broken = $$"""{"name": "big-broken", "steps": [{{Definition("BigBroken")}}, {"name": "Content", "data": [{{Items("BigBroken", breakLast: true)}}]}]}""";
+        var e = await Assert.ThrowsAsync<RecipeException>(() => site.RunRecipeAsync(broken));
+        Assert.Contains($"bigbroken{count}", e.Message, StringComparison.Ordinal);
+        Assert.Null(await site.GetTypeAsync("BigBroken"));
+        Assert.Empty(await site.VersionsAsync("BigBroken"));
+
+        var whole = $$"""{"name": "big", "steps": [{{Definition("BigWhole")}}, {"name": "Content", "data": [{{Items("BigWhole", breakLast: false)}}]}]}""";
+        await site.RunRecipeAsync(whole);
+        var versions = await site.VersionsAsync("BigWhole");
+        Assert.Equal(count, versions.Count(v => v.Published && v.Latest));
+        Assert.Equal(count, versions.Select(v => v.ContentItemId).Distinct().Count());
+        Assert.NotNull(await site.GetTypeAsync("BigWhole"));
+    }
+
     private const string SiteFactoryAdmin = LiaisonSite.Tests.Infrastructure.SiteFactory.AdminUserName;
 }

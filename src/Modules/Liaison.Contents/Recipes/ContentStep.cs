@@ -26,12 +26,26 @@ internal sealed class ContentStep(
 
     public string Name => "Content";
 
+    /// <summary>
+    /// Items saved and let go of at a time. The recipe's transaction stays open, so the recipe is still all or nothing;
+    /// what changes is that the unit of work never holds more than a batch: EF scans every tracked entity whenever
+    /// pending changes are looked for (several times per item), which made one big step quadratic (4,000 items took
+    /// 239 s, 2,000 took 53 s).
+    /// </summary>
+    internal const int BatchSize = 100;
+
     public async Task ExecuteAsync(RecipeStepContext context)
     {
         var items = context.Step.GetArray("data");
         for (var i = 0; i < items.Count; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (i > 0 && i % BatchSize == 0 && db.Database.CurrentTransaction is not null)
+            {
+                await db.SaveChangesAsync(context.CancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
             if (items[i] is not JsonObject json)
             {
                 throw new RecipeException(S["Item {0} is not a JSON object.", i + 1]);
