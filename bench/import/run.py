@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Bulk import benchmark (issue 14, part 2): a Content recipe step of N BranchNews items, run with `recipe run` on a
+fresh demo site for each N given (default 1000 5000 20000). Prints the import's wall time and the peak resident
+memory of the importing process (its own rusage), one table row per N, and the load average. Run it alone:
+
+    python3 bench/import/run.py [N ...] [--no-build]
+
+It first publishes the site in Release to /tmp/liaison-bench-import/app (skip with --no-build)."""
+import json, os, shutil, subprocess, sys, tempfile, time
+
+root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+app = "/tmp/liaison-bench-import/app"
+counts = [int(a) for a in sys.argv[1:] if not a.startswith("--")] or [1000, 5000, 20000]
+
+if "--no-build" not in sys.argv:
+    shutil.rmtree(app, ignore_errors=True)
+    subprocess.run(["dotnet", "publish", "-c", "Release", "-o", app, os.path.join(root, "src", "LiaisonSite")],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def items(n):
+    for i in range(1, n + 1):
+        title = f"第{i}条支部动态：党员联系师生谈心谈话"
+        yield {
+            "ContentItemId": f"bench-news-{i:06d}", "ContentType": "BranchNews", "DisplayText": title, "Owner": "secretary1",
+            "TitlePart": {"Title": title},
+            "AutoroutePart": {"Path": f"branch-news/bench-{i:06d}"},
+            "BranchNews": {"Summary": {"Text": "支部党员与所联系的青年教师谈心，了解他们在教学和生活中的困难。"},
+                           "Branch": {"ContentItemIds": ["branch-1"]}, "EventDate": {"Value": "2026-03-06"}},
+            "HtmlBodyPart": {"Html": "<p>新学期开学第一周，支部组织党员与所联系的青年教师开展谈心谈话。</p>" * 4},
+        }
+
+
+def recipe_run(app_data, recipe):
+    """Runs `recipe run` in its own process; returns (wall seconds, peak RSS in MB) of that process."""
+    env = dict(os.environ, Liaison__AppData=app_data, Liaison__Setup__SiteName="基准学校党委",
+               Liaison__Setup__AdminUserName="admin", Liaison__Setup__AdminEmail="admin@example.edu.cn",
+               Liaison__Setup__AdminPassword="Admin-pass-2026", Liaison__Setup__DemoPassword="Demo-pass-2026",
+               Liaison__Setup__Recipe="liaison-demo", Liaison__Recipes__TimeLimitSeconds="7200",
+               ASPNETCORE_ENVIRONMENT="Production")
+    with open(os.path.join(app_data, "run.log"), "w") as log:
+        start = time.monotonic()
+        p = subprocess.Popen(["dotnet", os.path.join(app, "LiaisonSite.dll"), "recipe", "run", recipe],
+                             env=env, cwd=app, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.monotonic() - start
+    if status != 0:
+        sys.exit(f"recipe run {recipe} failed:\n" + open(os.path.join(app_data, "run.log")).read()[-3000:])
+    return wall, usage.ru_maxrss / 1024
+
+
+print(f"load average at start: {' '.join(open('/proc/loadavg').read().split()[:3])}; nproc {os.cpu_count()}")
+print("| items | import wall time | items/s | peak RSS of the process |")
+print("|---|---|---|---|")
+for n in counts:
+    app_data = tempfile.mkdtemp(prefix="liaison-bench-import-")
+    noop = os.path.join(app_data, "noop.recipe.json")
+    with open(noop, "w") as f:
+        json.dump({"name": "noop", "steps": []}, f)
+    recipe_run(app_data, noop)  # the first run sets the demo site up (Liaison:Setup:*); not timed
+    recipe = os.path.join(app_data, f"news-{n}.recipe.json")
+    with open(recipe, "w") as f:
+        json.dump({"name": f"news-{n}", "steps": [{"name": "Content", "data": list(items(n))}]}, f, ensure_ascii=False)
+    wall, rss = recipe_run(app_data, recipe)
+    print(f"| {n:,} | {wall:.1f} s | {n / wall:,.0f} | {rss:,.0f} MB |", flush=True)
+    shutil.rmtree(app_data, ignore_errors=True)
+print(f"load average at end: {' '.join(open('/proc/loadavg').read().split()[:3])}")
