@@ -78,7 +78,7 @@ public static class LiaisonServices
 
         services.AddLiaisonIdentity();
         services.AddLiaisonMvc(catalog);
-        services.AddLiaisonWeb();
+        services.AddLiaisonWeb(builder.Configuration);
         services.AddLiaisonProxyTrust(builder.Configuration);
         services.AddSingleton(PublicOrigin.FromConfiguration(builder.Configuration));
 

@@ -8,8 +8,9 @@ namespace LiaisonSite.Core.Hosting;
 /// <summary>
 /// Caches public pages for anonymous visitors, per language. Every entry carries <see cref="Tag"/>; publishing,
 /// unpublishing or removing content evicts the tag (see <see cref="PublicPageCacheEviction"/>).
+/// <c>Liaison:OutputCache:Enabled=false</c> turns it off (to measure or debug rendering; bench/load uses it).
 /// </summary>
-public sealed class PublicPageCache : IOutputCachePolicy
+public sealed class PublicPageCache(bool enabled = true) : IOutputCachePolicy
 {
     public const string PolicyName = "PublicPage";
     public const string Tag = "public-content";
@@ -20,7 +21,7 @@ public sealed class PublicPageCache : IOutputCachePolicy
         var anonymous = context.HttpContext.User.Identity?.IsAuthenticated != true
             && !request.Headers.ContainsKey("Authorization");
         var cacheable = anonymous && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
-        context.EnableOutputCaching = true;
+        context.EnableOutputCaching = enabled;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;

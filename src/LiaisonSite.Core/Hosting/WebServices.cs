@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,7 @@ internal static class WebServices
         services.Replace(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.Localization.IViewLocalizer, Localization.PoViewLocalizer>());
     }
 
-    public static void AddLiaisonWeb(this IServiceCollection services)
+    public static void AddLiaisonWeb(this IServiceCollection services, IConfiguration configuration)
     {
         // Chinese text is written as is, not as &#x…; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -79,7 +80,7 @@ internal static class WebServices
         services.AddOutputCache(o =>
         {
             o.AddBasePolicy(b => b.NoCache());
-            o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache());
+            o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache(enabled: configuration.GetValue("Liaison:OutputCache:Enabled", true)));
         });
         // Chinese text goes out as UTF-8, not as &#x...; entities: pages stay small and readable (and searchable in tests).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

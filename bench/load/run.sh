@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Load benchmark (issue 14, part 1): the demo site in Release against the physical limit — bench/Liaison.Limit, a
+# minimal Kestrel app serving the very same bytes from memory — with wrk at 32 connections, measured in the same run.
+# Usage: bench/load/run.sh [sqlite|postgres] [seconds per measurement, default 15]
+# Run it alone on the machine (no build, test or other benchmark). Prints a Markdown table for bench/RESULTS.md.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+provider=${1:-sqlite}
+seconds=${2:-15}
+work=/tmp/liaison-bench-load
+site_port=5081
+limit_port=5082
+
+need=(); command -v wrk >/dev/null || need+=(wrk); command -v bc >/dev/null || need+=(bc)
+[ ${#need[@]} -eq 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; }
+rm -rf "$work" && mkdir -p "$work/captured" "$work/appdata"
+echo "publishing (Release) …" >&2
+dotnet publish -c Release -o "$work/site" "$root/src/LiaisonSite" >/dev/null
+dotnet publish -c Release -o "$work/limit" "$root/bench/Liaison.Limit" >/dev/null
+
+export ASPNETCORE_ENVIRONMENT=Production Liaison__AppData="$work/appdata"
+export Liaison__Setup__SiteName=基准学校党委 Liaison__Setup__AdminUserName=admin Liaison__Setup__AdminEmail=admin@example.edu.cn
+export Liaison__Setup__AdminPassword=Admin-pass-2026 Liaison__Setup__DemoPassword=Demo-pass-2026 Liaison__Setup__Recipe=liaison-demo
+if [ "$provider" = postgres ]; then
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
+  pg_ctlcluster "$version" main start 2>/dev/null || true
+  for _ in $(seq 1 30); do su postgres -c "pg_isready -q" && break; sleep 1; done
+  su postgres -c "psql -qc \"DROP DATABASE IF EXISTS liaison_bench WITH (FORCE)\"" >/dev/null
+  su postgres -c "psql -qc \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='liaison_bench') THEN CREATE ROLE liaison_bench LOGIN CREATEDB PASSWORD 'liaison_bench'; END IF; END\\\$\\\$;\"" >/dev/null
+  su postgres -c "psql -qc \"CREATE DATABASE liaison_bench OWNER liaison_bench\"" >/dev/null
+  export Liaison__Database__Provider=Postgres
+  export Liaison__Database__ConnectionString="Host=127.0.0.1;Database=liaison_bench;Username=liaison_bench;Password=liaison_bench"
+fi
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+start_site() { # $@: extra arguments; sets site_pid
+  (cd "$work/site" && exec dotnet LiaisonSite.dll --urls "http://127.0.0.1:$site_port" "$@" >"$work/site.log" 2>&1) &
+  site_pid=$!; pids+=("$site_pid")
+}
+wait_ok() { for _ in $(seq 1 600); do curl -fso /dev/null "http://127.0.0.1:$site_port$1" && return 0; sleep 0.1; done; echo "site did not answer $1" >&2; exit 1; }
+
+echo "setting up the demo site ($provider) …" >&2
+start_site; wait_ok /health; kill "$site_pid"; wait "$site_pid" 2>/dev/null || true
+
+# A set-up site's first answer after start (process start to the first 200 of /).
+t0=$(date +%s.%N); start_site; wait_ok /; t1=$(date +%s.%N)
+first=$(echo "$t1 - $t0" | bc)
+
+story=$(curl -fs "http://127.0.0.1:$site_port/examples" | grep -o 'href="/examples/[^"]*"' | head -1 | cut -d'"' -f2)
+paths=(/ /examples "$story" /notices "/search?q=%E8%B0%88%E5%BF%83")
+: >"$work/captured/index.tsv"
+i=0
+for p in "${paths[@]}"; do
+  i=$((i+1))
+  type=$(curl -fs -o "$work/captured/$i.body" -w '%{content_type}' "http://127.0.0.1:$site_port$p")
+  printf '%s\t%s\t%s\n' "$p" "$i.body" "$type" >>"$work/captured/index.tsv"
+done
+(cd "$work/limit" && exec dotnet Liaison.Limit.dll "$work/captured" "http://127.0.0.1:$limit_port" >"$work/limit.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 1 100); do curl -fso /dev/null "http://127.0.0.1:$limit_port/" && break; sleep 0.1; done
+
+measure() { # $1 port, $2 path → "req/s p99ms non2xx"
+  local out; out=$(wrk -t2 -c32 -d"${seconds}s" --latency "http://127.0.0.1:$1$2")
+  local rps p99 bad
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
+  bad=$(echo "$out" | awk '/Non-2xx/ {print $5}'); echo "$rps ${p99:-?} ${bad:-0}"
+}
+row() { # $1 label, $2 path, $3 goal percent
+  read -r lr lp _ < <(measure $limit_port "$2")
+  read -r sr sp sb < <(measure $site_port "$2")
+  pct=$(echo "scale=1; 100 * $sr / $lr" | bc)
+  echo "| $1 | $2 | $(printf %.0f "$lr") ($lp ms) | $(printf %.0f "$sr") | $sp ms | $sb | **$pct %** | ≥ $3 % |"
+}
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); nproc $(nproc); provider $provider; wrk -t2 -c32 -d${seconds}s"
+echo
+echo "| page | path | limit req/s (p99) | site req/s | site p99 | non-2xx | site / limit | goal |"
+echo "|---|---|---|---|---|---|---|---|"
+for p in / /examples "$story" /notices; do
+  measure $site_port "$p" >/dev/null # warm
+  row "cached" "$p" 50
+done
+row "search" "/search?q=%E8%B0%88%E5%BF%83" 10
+rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$site_pid/status)
+kill "$site_pid"; wait "$site_pid" 2>/dev/null || true
+
+start_site --Liaison:OutputCache:Enabled=false; wait_ok /
+measure $site_port "$story" >/dev/null
+row "story, output cache off" "$story" 20
+echo
+echo "Resident memory of the site after the cached load: $rss MB (goal ≤ 250). First answer after start of a set-up site: ${first} s (goal ≤ 2)."
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
