@@ -15,10 +15,10 @@ namespace LiaisonSite.Core.Data;
 /// Settings, definitions and grants shape what the public sees (the site's name is on every page), so a node that
 /// learns of a change also forgets its cached public pages.
 /// </summary>
-public sealed partial class DocumentChangeSignal(DocumentCache cache, IOutputCacheStore pages, LiaisonOptions options,
-    ILogger<DocumentChangeSignal> logger, IConnectionMultiplexer? redis = null)
+public sealed partial class DocumentChangeSignal(DocumentCache cache, ILogger<DocumentChangeSignal> logger,
+    IOutputCacheStore? pages = null, LiaisonOptions? options = null, IConnectionMultiplexer? redis = null)
 {
-    internal RedisChannel Channel { get; } = RedisChannel.Literal(options.RedisInstanceName + "documents");
+    internal RedisChannel Channel { get; } = RedisChannel.Literal((options?.RedisInstanceName ?? "liaison:") + "documents");
 
     internal IConnectionMultiplexer? Redis => redis;
 
@@ -46,11 +46,26 @@ public sealed partial class DocumentChangeSignal(DocumentCache cache, IOutputCac
     internal async Task ForgetAsync(string key)
     {
         cache.Forget(key);
-        await pages.EvictByTagAsync(PublicPageCache.Tag, default);
+        if (pages is not null)
+        {
+            await pages.EvictByTagAsync(PublicPageCache.Tag, default);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not announce the change of document {Key} through Redis; other nodes see it at their next poll.")]
     private static partial void LogPublishFailed(ILogger logger, string key, Exception e);
+}
+
+public static class DocumentServices
+{
+    /// <summary>The document store and the node's cache of documents (the site adds the watcher of other nodes' changes).</summary>
+    public static IServiceCollection AddLiaisonDocuments(this IServiceCollection services)
+    {
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<DocumentChangeSignal>(); // takes the output cache and Redis when the site has them
+        services.AddScoped<IDocumentStore, DocumentStore>();
+        return services;
+    }
 }
 
 /// <summary>

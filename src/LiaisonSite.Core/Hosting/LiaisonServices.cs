@@ -45,10 +45,8 @@ public static class LiaisonServices
 
         services.AddLiaisonDatabase(options, migrationsAssembly);
         services.AddLiaisonEvents();
-        services.AddSingleton<DocumentCache>();
-        services.AddSingleton<DocumentChangeSignal>(); // takes Redis when it is configured
+        services.AddLiaisonDocuments();
         services.AddHostedService<DocumentChangeWatcher>();
-        services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<IContentTypeResolver, ContentTypeResolver>();
         services.TryAddScoped<IContentVisibility, NoContentVisible>();

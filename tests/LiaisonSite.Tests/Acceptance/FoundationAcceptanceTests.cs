@@ -43,8 +43,16 @@ public sealed class FoundationAcceptanceTests(SiteFactory site) : IClassFixture<
         Assert.True(exitCode == 0, $"recipe run failed ({exitCode}): {error}");
         Assert.Contains("OrchardFields", output, StringComparison.Ordinal);
 
+        // The command ran in another process: the site learns of the new types from its poll of the documents'
+        // versions (every second without Redis), not at once.
         var client = site.CreateClient();
         var published = await client.GetAsync("/volunteer/community-clinic", Ct);
+        for (var waited = 0; published.StatusCode == HttpStatusCode.NotFound && waited < 50; waited++)
+        {
+            await Task.Delay(100, Ct);
+            published = await client.GetAsync("/volunteer/community-clinic", Ct);
+        }
+
         var html = await published.Content.ReadAsStringAsync(Ct);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Contains("社区义诊志愿服务", html, StringComparison.Ordinal);

@@ -47,7 +47,7 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
             db.IndexWriter ??= sp.GetRequiredService<ContentIndexWriter>();
             return db;
         });
-        services.AddScoped<IDocumentStore, DocumentStore>();
+        services.AddLiaisonDocuments();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<IContentTypeResolver, ContentTypeResolver>();
         services.AddScoped<IContentVisibility, NoContentVisible>();

@@ -40,7 +40,7 @@ internal sealed class ContentServicesFixture : IAsyncDisposable
         });
         services.AddScoped<ContentIndexWriter>();
         services.AddScoped<IIndexProvider, TestIndexProvider>();
-        services.AddScoped<IDocumentStore, DocumentStore>();
+        services.AddLiaisonDocuments();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<IContentManager, ContentManager>();
         _services = services.BuildServiceProvider();
