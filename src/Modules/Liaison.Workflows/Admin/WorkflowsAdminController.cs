@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Liaison.Workflows.Data;
 using Liaison.Workflows.Definitions;
 using Liaison.Workflows.Engine;
@@ -29,9 +30,8 @@ public sealed record WorkflowInstanceViewModel(WorkflowInstance Instance, Workfl
 [Admin]
 [RequirePermission(Permissions.ManageName)]
 [Route("admin/workflows")]
-internal sealed class WorkflowsAdminController(
+internal sealed partial class WorkflowsAdminController(
     LiaisonDbContext db, WorkflowTypeStore store, WorkflowTypeValidator validator, WorkflowManager workflows, IDocumentStore documents,
-    IRecipeExecutor executor,
     IStringLocalizer<WorkflowsAdminController> S) : Controller
 {
     public const int MaxImportBytes = 1024 * 1024;
@@ -71,31 +71,34 @@ internal sealed class WorkflowsAdminController(
             return await InvalidAsync(recipe, S["Paste a recipe or choose a file."]);
         }
 
-        JsonObject recipeToRun;
+        JsonArray data;
         try
         {
-            recipeToRun = WorkflowRecipe(JsonNode.Parse(text, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }));
+            data = StepData(JsonNode.Parse(text, documentOptions: new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }));
         }
         catch (JsonException e)
         {
             return await InvalidAsync(recipe, S["The recipe is not valid JSON: {0}", e.Message]);
         }
 
-        if (recipeToRun["steps"] is not JsonArray { Count: > 0 })
+        if (data.Count == 0)
         {
             return await InvalidAsync(recipe, S["The recipe has no WorkflowType step."]);
         }
 
-        // Through the recipe executor: its sandbox evaluates Orchard's [js: variables('…')] and uuid(), and it saves.
         try
         {
-            await executor.ExecuteAsync(recipeToRun.ToJsonString(), null, HttpContext.RequestAborted);
+            foreach (var node in data.OfType<JsonNode>())
+            {
+                await store.ImportAsync(node, HttpContext.RequestAborted);
+            }
         }
-        catch (RecipeException e)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
-            return await InvalidAsync(recipe, e.Message);
+            return await InvalidAsync(recipe, S["A workflow type is not valid: {0}", e.Message]);
         }
 
+        await db.SaveChangesAsync();
         var imported = store.Imported;
         foreach (var result in imported)
         {
@@ -238,44 +241,55 @@ internal sealed class WorkflowsAdminController(
             recipe);
     }
 
-    // A whole recipe ({"steps": [{"name": "WorkflowType", "data": [...]}]}), one step, or one type, as a recipe of its
-    // WorkflowType steps only, with the variables they use (another step's variables may need what this site lacks).
-    private static JsonObject WorkflowRecipe(JsonNode? node)
+    // The types of a whole recipe ({"variables", "steps": [{"name": "WorkflowType", "data": [...]}]}), of one step, or one
+    // type. Orchard's exports name their ids through variables ("[js: variables('workflowTypeId')]" with "[js:uuid()]"):
+    // those are resolved here; every other text, scripts of the activities included, is kept as it came.
+    private static JsonArray StepData(JsonNode? node)
     {
-        var steps = new JsonArray();
-        var recipe = new JsonObject { ["name"] = "workflow-import", ["steps"] = steps };
         if (node is not JsonObject obj)
         {
-            return recipe;
+            return [];
         }
 
         if (obj.GetProperty("WorkflowTypeId") is not null)
         {
-            steps.Add(new JsonObject { ["name"] = WorkflowTypeStore.StepName, ["data"] = new JsonArray(obj.DeepClone()) });
-            return recipe;
+            return [Resolve(obj, [])];
         }
 
-        var candidates = obj.GetProperty("steps") is JsonArray array ? array.OfType<JsonObject>() : [obj];
-        foreach (var step in candidates.Where(s => string.Equals(s.GetString("name"), WorkflowTypeStore.StepName, StringComparison.OrdinalIgnoreCase)))
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in obj.GetProperty("variables") as JsonObject ?? [])
         {
-            steps.Add(new JsonObject { ["name"] = WorkflowTypeStore.StepName, ["data"] = step.GetArray("data").DeepClone() });
-        }
-
-        var used = steps.ToJsonString();
-        if (obj.GetProperty("variables") is JsonObject variables)
-        {
-            var kept = new JsonObject();
-            foreach (var (name, value) in variables)
+            if (value is JsonValue v && v.TryGetValue<string>(out var text))
             {
-                if (used.Contains($"variables('{name}')", StringComparison.Ordinal) || used.Contains($"variables(\"{name}\")", StringComparison.Ordinal))
+                if (UuidScript().IsMatch(text))
                 {
-                    kept[name] = value?.DeepClone();
+                    variables[name] = LiaisonSite.Core.ContentManagement.ContentItem.NewId();
+                }
+                else if (!text.TrimStart().StartsWith("[js:", StringComparison.OrdinalIgnoreCase))
+                {
+                    variables[name] = text;
                 }
             }
-
-            recipe["variables"] = kept;
         }
 
-        return recipe;
+        var steps = obj.GetProperty("steps") is JsonArray array ? array.OfType<JsonObject>() : [obj];
+        return [.. steps.Where(s => string.Equals(s.GetString("name"), WorkflowTypeStore.StepName, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(s => s.GetArray("data")).Select(d => Resolve(d, variables))];
     }
+
+    // A new tree: the node with every "[js: variables('x')]" text replaced by the variable's value.
+    private static JsonNode? Resolve(JsonNode? node, Dictionary<string, string> variables) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value, variables)))),
+        JsonArray a => new JsonArray([.. a.Select(n => Resolve(n, variables))]),
+        JsonValue v when v.TryGetValue<string>(out var text) => JsonValue.Create(
+            VariableScript().Match(text) is { Success: true } match && variables.TryGetValue(match.Groups[1].Value, out var value) ? value : text),
+        _ => node?.DeepClone(),
+    };
+
+    [GeneratedRegex(@"^\[js:\s*variables\(\s*['""]([^'""]+)['""]\s*\)\s*\]$", RegexOptions.IgnoreCase)]
+    private static partial Regex VariableScript();
+
+    [GeneratedRegex(@"^\[js:\s*uuid\(\s*\)\s*\]$", RegexOptions.IgnoreCase)]
+    private static partial Regex UuidScript();
 }

@@ -1,5 +1,7 @@
 using Liaison.Workflows.Activities;
-using Liaison.Workflows.Engine;
+using Liaison.Workflows.Data;
+using Liaison.Workflows.Definitions;
+using Microsoft.EntityFrameworkCore;
 using LiaisonSite.Core.Data;
 
 namespace Liaison.Workflows.Review;
@@ -17,7 +19,9 @@ public sealed class ReviewSettings
 }
 
 /// <summary>The types under review: those an enabled workflow starts on a draft save of and sends to a user task.</summary>
-internal sealed class ReviewedTypes(WorkflowManager workflows)
+// Reads the types itself: the content manager's handlers (this guard among them) must not need the workflow manager,
+// which needs the content manager.
+internal sealed class ReviewedTypes(LiaisonDbContext db)
 {
     private IReadOnlySet<string>? _types;
 
@@ -29,7 +33,8 @@ internal sealed class ReviewedTypes(WorkflowManager workflows)
         }
 
         var types = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in (await workflows.EnabledTypesAsync()).Values)
+        var rows = await db.Set<WorkflowTypeRecord>().AsNoTracking().Where(t => t.IsEnabled).Select(t => t.Definition).ToListAsync();
+        foreach (var type in rows.Select(WorkflowTypeDefinition.FromJson))
         {
             if (!type.Activities.Any(a => a.Name == UserTaskEvent.ActivityName))
             {
