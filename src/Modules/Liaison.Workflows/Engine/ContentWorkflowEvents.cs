@@ -30,8 +30,11 @@ internal sealed class ContentWorkflowEvents(WorkflowManager workflows, IContentM
     public Task HandleAsync(ContentUnpublished e, DomainEventContext context, CancellationToken cancellationToken)
         => TriggerAsync(ContentEventActivity.Unpublished, e.ContentItemId, e.ContentType, e.UserName, cancellationToken);
 
-    public Task HandleAsync(ContentRemoved e, DomainEventContext context, CancellationToken cancellationToken)
-        => TriggerAsync(ContentEventActivity.Deleted, e.ContentItemId, e.ContentType, e.UserName, cancellationToken);
+    public async Task HandleAsync(ContentRemoved e, DomainEventContext context, CancellationToken cancellationToken)
+    {
+        await TriggerAsync(ContentEventActivity.Deleted, e.ContentItemId, e.ContentType, e.UserName, cancellationToken);
+        await workflows.CancelAsync(e.ContentItemId, e.UserName, cancellationToken);
+    }
 
     // A draft save: the saved version is still the latest and was not published with the save.
     private async Task DraftSavedAsync(string id, string versionId, string type, string? user, CancellationToken cancellationToken)

@@ -123,6 +123,34 @@ internal sealed class WorkflowManager(
         }
     }
 
+    /// <summary>The item is gone: what still waits for it ends, and its open tasks leave the inboxes.</summary>
+    public async Task CancelAsync(string correlationId, string? userName, CancellationToken cancellationToken = default)
+    {
+        var waiting = await db.Set<WorkflowInstance>()
+            .Where(i => i.Status == WorkflowStatus.Halted && i.CorrelationId == correlationId)
+            .ToListAsync(cancellationToken);
+        foreach (var instance in waiting.Where(i => i.Status == WorkflowStatus.Halted))
+        {
+            instance.Journal.Add(new WorkflowJournalEntry
+            {
+                ActivityId = "-", ActivityName = "Cancelled", Utc = Now, UserName = userName, Outcome = "Cancelled",
+                Comment = "The item was deleted.",
+            });
+            instance.Status = WorkflowStatus.Finished;
+            instance.BlockingActivities = "[]";
+            instance.ModifiedUtc = Now;
+            instance.Version++;
+        }
+
+        var tasks = await db.Set<WorkflowTask>()
+            .Where(t => t.ContentItemId == correlationId && t.Status == WorkflowTaskStatus.Open)
+            .ToListAsync(cancellationToken);
+        foreach (var task in tasks)
+        {
+            task.Status = WorkflowTaskStatus.Cancelled;
+        }
+    }
+
     public static List<string> Blocking(WorkflowInstance instance)
         => JsonSerializer.Deserialize<List<string>>(instance.BlockingActivities) ?? [];
 

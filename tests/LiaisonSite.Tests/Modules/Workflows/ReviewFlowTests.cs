@@ -119,6 +119,28 @@ public sealed partial class ReviewFlowTests(SiteFactory site) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task DeletingAnItemUnderReview_TakesItsTaskOutOfTheInboxes()
+    {
+        var editor = await site.SignInAsync("editor1");
+        var title = "删除的稿件 " + Guid.NewGuid().ToString("N")[..6];
+        var id = await CreateDraftAsync(editor, title, "branch-1");
+        var task = await WaitForOpenTaskAsync(id, null);
+
+        var deleted = await SiteFactory.PostFormAsync(editor, $"/admin/contents/{id}/edit", $"/admin/contents/{id}/delete", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        for (var attempt = 0; attempt < 300 && (await TaskAsync(task.Id)).Status == WorkflowTaskStatus.Open; attempt++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal(WorkflowTaskStatus.Cancelled, (await TaskAsync(task.Id)).Status);
+        Assert.Equal(WorkflowStatus.Finished, (await InstanceAsync(task.WorkflowInstanceId)).Status);
+        Assert.DoesNotContain(title, await (await site.SignInAsync("secretary1")).GetStringAsync("/admin/inbox", Ct));
+        Assert.Contains("已撤销", await editor.GetStringAsync("/admin/inbox", Ct));
+    }
+
+    [Fact]
     public async Task DirectPublish_OfAReviewedType_IsRefused_WhenTheSiteSettingSaysSo()
     {
         var admin = await site.SignInAsync(SiteFactory.AdminUserName);
