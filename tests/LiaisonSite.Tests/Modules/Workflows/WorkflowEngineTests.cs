@@ -35,6 +35,22 @@ public sealed class WorkflowEngineTests(PlainSiteFactory site) : IClassFixture<P
         [Transition("start", "Done", "wait"), Transition("wait", "Done", "log")]);
 
     [Fact]
+    public async Task TheSetupRecipe_BringsTheReviewAndTheReportWorkflows_EnabledAndValid()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var types = await scope.ServiceProvider.GetRequiredService<WorkflowManager>().EnabledTypesAsync(Ct);
+        var validator = scope.ServiceProvider.GetRequiredService<WorkflowTypeValidator>();
+
+        var review = types["editorial-review"];
+        var decision = review.Activities.Single(a => a.Name == "UserTaskEvent");
+        Assert.Equal(["通过", "退回"], decision.List("Actions"));
+        Assert.Equal(["CommitteeAdmin", "BranchSecretary"], decision.List("Roles"));
+        Assert.Equal("待审核", decision.Title);
+        Assert.Empty(validator.Validate(review));
+        Assert.Empty(validator.Validate(types["quarterly-report-review"]));
+    }
+
+    [Fact]
     public async Task Transitions_FollowTheNamedOutcomeOfEachActivity()
     {
         var id = NewId("branching");
