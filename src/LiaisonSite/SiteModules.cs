@@ -23,5 +23,6 @@ public static class SiteModules
         new Liaison.Organization.OrganizationModule(),
         new Liaison.Pairing.PairingModule(),
         new Liaison.Contacts.ContactsModule(),
+        new Liaison.Workflows.WorkflowsModule(),
     ]);
 }

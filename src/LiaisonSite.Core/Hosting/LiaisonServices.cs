@@ -59,6 +59,7 @@ public static class LiaisonServices
         services.AddScoped<ISiteService, SiteService>();
         services.AddScoped<ISchoolClock, SchoolClock>();
         services.AddScoped<IAdminMenu, AdminMenu>();
+        services.TryAddScoped<IAdminTaskCount, NoAdminTasks>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddSingleton<IStartupTask, Upgrades.UpgradeRunner>();

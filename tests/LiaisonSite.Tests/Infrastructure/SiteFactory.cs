@@ -16,6 +16,14 @@ public class SiteFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-pass-2026";
     public const string DemoPassword = "Demo-pass-2026";
 
+    // Dozens of sites run at once in one test process, on a machine shared with other runs, and each file watcher is an
+    // inotify instance, a per-user limit (128 here): configuration is not reloaded and files are polled instead.
+    static SiteFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public SiteFactory() : this("liaison-demo")
     {
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Liaison.Notices.Data;
 using Liaison.Organization.Data;
 using Liaison.Pairing.Data;
+using Liaison.Workflows.Data;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Security;
@@ -250,6 +251,9 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("admin/organization/visits/", "id", await First(db.Set<CadreVisit>().OrderBy(v => v.Id).Select(v => v.Id))),
             ("admin/organization/import/preview/", "token", "no-such-upload"),
             ("admin/pairing/exclusions/", "id", await First(db.Set<PairExclusion>().OrderBy(x => x.Id).Select(x => x.Id))),
+            ("admin/workflows/", "id", "editorial-review"),
+            ("admin/workflows/instances/", "instanceId", await First(db.Set<WorkflowInstance>().OrderBy(i => i.Id).Select(i => i.Id))),
+            ("admin/inbox/", "id", await First(db.Set<WorkflowTask>().OrderBy(t => t.Id).Select(t => t.Id))),
         ]);
     }
 

@@ -34,6 +34,8 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Recipes.Export", "Media.Upload", "Notices.HandleObjections", "Notices.HandleAllObjections", "Search.Manage",
             "Organization.ManageAll", "Organization.ManageBranch", "Organization.RevealPersonalData",
             "Organization.ViewAccessLog", "Contacts.ExportSensitive",
+            // Workflows (issue 11): the committee decides review tasks of every branch and publishes without review.
+            "Workflows.DecideAllBranches", "Workflows.PublishWithoutReview",
         ],
         [RoleNames.Authenticated] = [],
         [RoleNames.Anonymous] = [],
