@@ -23,5 +23,7 @@ public static class SiteModules
         new Liaison.Organization.OrganizationModule(),
         new Liaison.Pairing.PairingModule(),
         new Liaison.Contacts.ContactsModule(),
+        new Liaison.Talks.TalksModule(),
+        new Liaison.Outreach.OutreachModule(),
     ]);
 }
