@@ -24,7 +24,7 @@ namespace Liaison.Outreach;
 /// </summary>
 public sealed class OutreachModule : LiaisonModule
 {
-    public override IEnumerable<Type> Dependencies => [typeof(Liaison.Organization.OrganizationModule)];
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.Talks.TalksModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -40,7 +40,11 @@ public sealed class OutreachModule : LiaisonModule
         services.AddScoped<IContentAccessScope>(sp => sp.GetRequiredService<OutreachAccessScope>());
         services.AddScoped<IContentExportFilter, OutreachExportFilter>();
         services.AddScoped<OpinionService>();
+        services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, OpinionsStep>();
         services.AddSingleton<ISitemapPages, OutreachSitemapPages>();
+        services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.ForumFollowUpSource>();
+        services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.ReceptionFollowUpSource>();
+        services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.OpinionFollowUpSource>();
         services.AddRateLimiter(o => o.AddPolicy<string, OpinionRateLimitPolicy>(OpinionRateLimitPolicy.Name));
     }
 

@@ -49,6 +49,7 @@ public sealed class TalksModule : LiaisonModule
         services.AddScoped<IRecipeStepHandler, PersonnelEventsStep>();
         services.AddScoped<TalkReminderService>();
         services.AddBackgroundJob<TalkReminderJob>();
+        services.AddScoped<Contracts.IFollowUpSource, FollowUps.TalkFollowUpSource>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

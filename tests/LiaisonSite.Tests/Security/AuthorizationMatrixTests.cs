@@ -250,6 +250,8 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("admin/organization/visits/", "id", await First(db.Set<CadreVisit>().OrderBy(v => v.Id).Select(v => v.Id))),
             ("admin/organization/import/preview/", "token", "no-such-upload"),
             ("admin/pairing/exclusions/", "id", await First(db.Set<PairExclusion>().OrderBy(x => x.Id).Select(x => x.Id))),
+            ("opinions/", "code", "answer23answer23answer23answer23"),
+            ("admin/opinions/", "id", await First(db.Set<Liaison.Outreach.Data.Opinion>().OrderBy(o => o.Id).Select(o => o.Id))),
         ]);
     }
 

@@ -37,7 +37,7 @@ public sealed record OpinionSubmitResult(string? Code, IReadOnlyDictionary<strin
 /// </summary>
 public sealed class OpinionService(LiaisonDbContext db, ISchoolClock clock, INotifier notifier, IStringLocalizer<OpinionService> S)
 {
-    private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+    public const string CodeAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 
     public async Task<OpinionSubmitResult> SubmitAsync(OpinionInput input)
     {
@@ -75,7 +75,7 @@ public sealed class OpinionService(LiaisonDbContext db, ISchoolClock clock, INot
     public Task<Opinion?> FindByCodeAsync(string? code)
     {
         var normalized = code?.Trim().ToLowerInvariant() ?? "";
-        if (normalized.Length != 32 || normalized.Any(c => !Alphabet.Contains(c)))
+        if (normalized.Length != 32 || normalized.Any(c => !CodeAlphabet.Contains(c)))
         {
             return Task.FromResult<Opinion?>(null);
         }
@@ -86,12 +86,12 @@ public sealed class OpinionService(LiaisonDbContext db, ISchoolClock clock, INot
 
     public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
-    private static string NewCode()
+    public static string NewCode()
     {
         var chars = new char[32];
         for (var i = 0; i < chars.Length; i++)
         {
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
         }
 
         return new string(chars);
