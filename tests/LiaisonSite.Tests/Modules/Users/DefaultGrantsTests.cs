@@ -26,6 +26,7 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
         [
             "Admin.Access", "Contents.EditOwn", "Contents.PublishOwn", "Contents.DeleteOwn", "Contents.Preview", "Media.Upload",
             "Notices.HandleObjections", "Organization.ManageBranch", "Organization.RevealPersonalData",
+            "Talks.RecordPersonnelEvents",
         ],
         [RoleNames.CommitteeAdmin] =
         [
@@ -33,7 +34,7 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Contents.Publish", "Contents.PublishOwn", "Contents.Delete", "Contents.DeleteOwn", "Contents.Preview",
             "Recipes.Export", "Media.Upload", "Notices.HandleObjections", "Notices.HandleAllObjections", "Search.Manage",
             "Organization.ManageAll", "Organization.ManageBranch", "Organization.RevealPersonalData",
-            "Organization.ViewAccessLog", "Contacts.ExportSensitive",
+            "Organization.ViewAccessLog", "Contacts.ExportSensitive", "Talks.RecordPersonnelEvents", "Outreach.HandleOpinions",
         ],
         [RoleNames.Authenticated] = [],
         [RoleNames.Anonymous] = [],
