@@ -45,6 +45,7 @@ public sealed class TalksModule : LiaisonModule
         services.AddScoped<TalkExportFilter>();
         services.AddScoped<IContentExportFilter>(sp => sp.GetRequiredService<TalkExportFilter>());
         services.AddScoped<ObligationService>();
+        services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, TalkDashboardNotes>();
         services.AddScoped<Liaison.Contacts.Contracts.IMyWorkSection, TalksMyWorkSection>();
         services.AddScoped<IRecipeStepHandler, PersonnelEventsStep>();
         services.AddScoped<TalkReminderService>();

@@ -130,6 +130,19 @@ public sealed class MandatoryTalkTests(TalksSite site) : IClassFixture<TalksSite
         Assert.Equal(before, await site.WithDbAsync(db => db.Set<TalkIndex>().CountAsync(Ct)));
     }
 
+    [Fact]
+    public async Task TheDashboard_MarksOverdueMandatoryTalks_ForTheBranchAndTheCommittee_NotForAnEditor()
+    {
+        // The demo has an overdue mandatory talk in branch 1 (member1, S007) and others in branches 2 and 3.
+        var secretary = await (await site.SignInAsync("secretary1")).GetStringAsync("/admin", Ct);
+        var committee = await (await site.SignInAsync("committee1")).GetStringAsync("/admin", Ct);
+        var editor = await (await site.SignInAsync("editor1")).GetStringAsync("/admin", Ct);
+
+        Assert.Matches("有 \\d+ 项必谈已逾期", secretary);
+        Assert.Matches("有 \\d+ 项必谈已逾期", committee);
+        Assert.DoesNotContain("项必谈", editor);
+    }
+
     private async Task<HttpResponseMessage> PostTalkAsync(HttpClient member, int personId, int occasion, DateOnly date)
         => await SiteFactory.PostFormAsync(member, "/admin/my-work/talks/new", "/admin/my-work/talks/new", new()
         {
