@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiaisonSite.Tests.Modules.Outreach;
 
 /// <summary>The opinion box (SPEC R8, issue 10 Done-when): accepts anonymous opinions within limits; the code reads the reply.</summary>
-public sealed partial class OpinionBoxTests(TalksSite site) : IClassFixture<TalksSite>
+[Collection(TalksCollection.Name)]
+public sealed partial class OpinionBoxTests(TalksSite site)
 {
     private static CancellationToken Ct => TalksSite.Ct;
 

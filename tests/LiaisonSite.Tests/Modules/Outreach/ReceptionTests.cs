@@ -4,7 +4,8 @@ using LiaisonSite.Tests.Modules.Talks;
 namespace LiaisonSite.Tests.Modules.Outreach;
 
 /// <summary>/reception (SPEC R6, issue 10 Done-when): upcoming reception days for everyone, in the sitemap; concerns never public.</summary>
-public sealed class ReceptionTests(TalksSite site) : IClassFixture<TalksSite>
+[Collection(TalksCollection.Name)]
+public sealed class ReceptionTests(TalksSite site)
 {
     private static CancellationToken Ct => TalksSite.Ct;
 

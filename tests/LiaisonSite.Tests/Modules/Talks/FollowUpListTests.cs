@@ -5,7 +5,8 @@ using LiaisonSite.Tests.Infrastructure;
 namespace LiaisonSite.Tests.Modules.Talks;
 
 /// <summary>待办/跟进 (issue 10 item 7): one list per member and branch, scoped, filtered; closing needs a note.</summary>
-public sealed partial class FollowUpListTests(TalksSite site) : IClassFixture<TalksSite>
+[Collection(TalksCollection.Name)]
+public sealed partial class FollowUpListTests(TalksSite site)
 {
     private static CancellationToken Ct => TalksSite.Ct;
 

@@ -15,7 +15,8 @@ namespace LiaisonSite.Tests.Modules.Talks;
 /// who contacts the person (15 days by default), shows on 我的联系工作, goes overdue, and a talk closes it.
 /// Each test records its own event for its own person so that tests sharing the site do not meet.
 /// </summary>
-public sealed class MandatoryTalkTests(TalksSite site) : IClassFixture<TalksSite>
+[Collection(TalksCollection.Name)]
+public sealed class MandatoryTalkTests(TalksSite site)
 {
     private static CancellationToken Ct => TalksSite.Ct;
 

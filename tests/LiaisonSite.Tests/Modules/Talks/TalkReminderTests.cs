@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiaisonSite.Tests.Modules.Talks;
 
 /// <summary>Reminders of due and overdue mandatory talks and follow-ups: in the bell, never twice for one item and day.</summary>
-public sealed class TalkReminderTests(TalksSite site) : IClassFixture<TalksSite>
+[Collection(TalksCollection.Name)]
+public sealed class TalkReminderTests(TalksSite site)
 {
     private static CancellationToken Ct => TalksSite.Ct;
 
@@ -31,14 +32,28 @@ public sealed class TalkReminderTests(TalksSite site) : IClassFixture<TalksSite>
     public async Task Reminders_ReachTheMemberOnce_ASecondRunTheSameDaySendsNothing()
     {
         var member1 = await site.MemberIdAsync("D102");
-        var open = await site.WithDbAsync(db => db.Set<TalkObligation>().CountAsync(o => o.MemberId == member1 && o.ClosedDate == null, Ct));
-        Assert.True(open > 0, "the demo gives member1 mandatory talks due");
+        DateOnly today;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            today = scope.ServiceProvider.GetRequiredService<LiaisonSite.Core.Time.ISchoolClock>().Today;
+        }
 
-        var first = await SendAsync();
+        var horizon = today.AddDays(TalkReminderService.AheadDays);
+        var dueSoon = await site.WithDbAsync(async db =>
+        {
+            var sent = await db.Set<TalkReminder>().Where(r => r.Day == today).Select(r => r.ItemKey).ToListAsync(Ct);
+            var ids = await db.Set<TalkObligation>().Where(o => o.MemberId == member1 && o.ClosedDate == null && o.DueDate <= horizon)
+                .Select(o => o.Id).ToListAsync(Ct);
+            return ids.Count(id => !sent.Contains($"obligation:{id}"));
+        });
+        Assert.True(dueSoon > 0, "the demo gives member1 an overdue mandatory talk");
+        var before = await NotificationsOfAsync("member1");
+
+        await SendAsync();
         var afterFirst = await NotificationsOfAsync("member1");
         var second = await SendAsync();
 
-        Assert.True(first >= open, $"{first} reminders for {open} open obligations of member1 alone");
+        Assert.True(afterFirst - before >= dueSoon, $"{afterFirst - before} notifications for {dueSoon} due or overdue talks");
         Assert.Equal(0, second);
         Assert.Equal(afterFirst, await NotificationsOfAsync("member1"));
         var keys = await site.WithDbAsync(db => db.Set<TalkReminder>().GroupBy(r => new { r.ItemKey, r.Day }).Select(g => g.Count()).ToListAsync(Ct));

@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiaisonSite.Tests.Modules.Talks;
 
 /// <summary>Who sees talks (SPEC R3, issue 10 Done-when): through the API, the admin list, search and exports.</summary>
-public sealed class TalkScopeTests(TalksSite site) : IClassFixture<TalksSite>
+[Collection(TalksCollection.Name)]
+public sealed class TalkScopeTests(TalksSite site)
 {
     private static CancellationToken Ct => TalksSite.Ct;
 

@@ -44,3 +44,13 @@ public sealed class TalksSite : SiteFactory
         return [.. json["items"]!.AsArray().Select(i => i!["ContentItemId"]!.GetValue<string>())];
     }
 }
+
+/// <summary>
+/// One demo site for every class of Talks and Outreach (each site holds file watchers and a database; the machine
+/// allows only so many). The classes create their own data or assert relative to it, so they can share it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class TalksCollection : ICollectionFixture<TalksSite>
+{
+    public const string Name = "Talks";
+}
