@@ -44,6 +44,7 @@ public sealed class ContactsModule : LiaisonModule
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<ContactListQuery>();
         services.AddScoped<MyWorkService>();
+        services.AddScoped<Contracts.IContactQueries, ContactQueries>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new MemberLandingFilter()));
     }
 

@@ -254,6 +254,8 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("admin/workflows/", "id", "editorial-review"),
             ("admin/workflows/instances/", "instanceId", await First(db.Set<WorkflowInstance>().OrderBy(i => i.Id).Select(i => i.Id))),
             ("admin/inbox/", "id", await First(db.Set<WorkflowTask>().OrderBy(t => t.Id).Select(t => t.Id))),
+            ("opinions/", "code", "answer23answer23answer23answer23"),
+            ("admin/opinions/", "id", await First(db.Set<Liaison.Outreach.Data.Opinion>().OrderBy(o => o.Id).Select(o => o.Id))),
         ]);
     }
 

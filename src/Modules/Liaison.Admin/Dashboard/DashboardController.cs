@@ -16,7 +16,8 @@ public sealed class DashboardController(
     UserManager<LiaisonUser> users,
     IContentDefinitionManager definitions,
     IAdminMenu menu,
-    ISchoolClock clock) : Controller
+    ISchoolClock clock,
+    IEnumerable<IDashboardNotes> noteSources) : Controller
 {
     private const int DraftCount = 10;
 
@@ -55,6 +56,12 @@ public sealed class DashboardController(
 
         var local = drafts.Select(d => d with { ModifiedUtc = d.ModifiedUtc is { } utc ? clock.ToLocal(utc) : null });
         var links = await menu.GetMenuAsync(User);
-        return View(new DashboardViewModel(user?.DisplayName ?? userName, counts, [.. local], links));
+        var notes = new List<DashboardNote>();
+        foreach (var source in noteSources)
+        {
+            notes.AddRange(await source.ForAsync(User, HttpContext.RequestAborted));
+        }
+
+        return View(new DashboardViewModel(user?.DisplayName ?? userName, counts, [.. local], links, notes));
     }
 }

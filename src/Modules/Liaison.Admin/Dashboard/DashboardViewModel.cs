@@ -12,4 +12,5 @@ public sealed record DashboardViewModel(
     string UserDisplayName,
     IReadOnlyList<TypeCount> Counts,
     IReadOnlyList<DraftRow> MyDrafts,
-    IReadOnlyList<IGrouping<string, AdminMenuItem>> QuickLinks);
+    IReadOnlyList<IGrouping<string, AdminMenuItem>> QuickLinks,
+    IReadOnlyList<DashboardNote> Notes);

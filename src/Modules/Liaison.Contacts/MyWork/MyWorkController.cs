@@ -15,7 +15,8 @@ namespace Liaison.Contacts.MyWork;
 [Admin]
 [Route("admin/my-work")]
 public sealed class MyWorkController(
-    MyWorkService work, IPermissionService permissions, IRosterQueries roster, IAccessLogWriter log, LiaisonDbContext db) : Controller
+    MyWorkService work, IPermissionService permissions, IRosterQueries roster, IAccessLogWriter log, LiaisonDbContext db,
+    IEnumerable<Contracts.IMyWorkSection> sections) : Controller
 {
     [HttpGet("")]
     [RequirePermission("Admin.Access")]
@@ -44,13 +45,23 @@ public sealed class MyWorkController(
         var member = await work.MemberAsync(User);
         if (member is null)
         {
-            return View("Index", new MyWorkModel(null, [], null, [], [], [], false, revealed));
+            return View("Index", new MyWorkModel(null, [], null, [], [], [], false, revealed, []));
         }
 
         var contacts = await work.ContactsAsync(member);
         await work.LogViewAsync(User, member, contacts);
         var (term, partners) = await work.PartnersAsync(member);
         var canReveal = await permissions.HasPermissionAsync(User, Organization.Permissions.RevealPersonalData);
-        return View("Index", new MyWorkModel(member, contacts, term, partners, await work.PointsAsync(member), work.Due(contacts), canReveal, revealed));
+        var extra = new List<Contracts.MyWorkSection>();
+        foreach (var section in sections.OrderBy(s => s.Order))
+        {
+            if (await section.BuildAsync(User, member.Id, member.BranchId) is { } built)
+            {
+                extra.Add(built);
+            }
+        }
+
+        return View("Index", new MyWorkModel(
+            member, contacts, term, partners, await work.PointsAsync(member), work.Due(contacts), canReveal, revealed, extra));
     }
 }

@@ -31,7 +31,8 @@ public sealed record DueItem(MyContact Contact, DueKind Kind);
 /// <summary>Everything on 我的联系工作, all of it the signed-in member's own.</summary>
 public sealed record MyWorkModel(
     RosterMember? Member, IReadOnlyList<MyContact> Contacts, string? Term, IReadOnlyList<MyPartner> Partners,
-    IReadOnlyList<MyContactPoint> Points, IReadOnlyList<DueItem> Due, bool CanReveal, IReadOnlyDictionary<string, string> Revealed);
+    IReadOnlyList<MyContactPoint> Points, IReadOnlyList<DueItem> Due, bool CanReveal, IReadOnlyDictionary<string, string> Revealed,
+    IReadOnlyList<Contracts.MyWorkSection> Sections);
 
 /// <summary>
 /// Reads the member's own contacts, partners of the current term, contact points and what is due. Everything is

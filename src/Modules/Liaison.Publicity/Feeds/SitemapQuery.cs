@@ -1,5 +1,6 @@
 using Liaison.ContentParts.Autoroute;
 using Liaison.Contents.Services;
+using LiaisonSite.Core.Navigation;
 
 namespace Liaison.Publicity.Feeds;
 
@@ -9,7 +10,7 @@ public sealed record SitemapEntry(string Path, DateTime? LastModifiedUtc);
 /// The addresses of the sitemap: the public list pages and every published item of a public type (routable and
 /// not Securable, the rule of <see cref="ContentQueries.PublicTypesAsync"/>). Drafts have no published index row.
 /// </summary>
-public sealed class SitemapQuery(IContentRouting routing, ContentQueries contents)
+public sealed class SitemapQuery(IContentRouting routing, ContentQueries contents, IEnumerable<ISitemapPages> modulePages)
 {
     /// <summary>The sitemap protocol's limit for one file.</summary>
     public const int MaxUrls = 50_000;
@@ -19,10 +20,11 @@ public sealed class SitemapQuery(IContentRouting routing, ContentQueries content
     public async Task<IReadOnlyList<SitemapEntry>> ListAsync()
     {
         var publicTypes = await contents.PublicTypesAsync();
-        var items = await routing.PublishedPathsAsync(publicTypes, MaxUrls - ListPages.Length);
+        var lists = ListPages.Concat(modulePages.SelectMany(m => m.Paths)).Distinct().ToList();
+        var items = await routing.PublishedPathsAsync(publicTypes, MaxUrls - lists.Count);
         var entries = items.Select(x => new SitemapEntry(x.Path, Later(x.ModifiedUtc, x.PublishedUtc))).ToList();
         var newest = entries.Max(e => e.LastModifiedUtc);
-        return [.. ListPages.Select(p => new SitemapEntry(p, newest)), .. entries];
+        return [.. lists.Select(p => new SitemapEntry(p, newest)), .. entries];
     }
 
     private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a > b ? a : b);

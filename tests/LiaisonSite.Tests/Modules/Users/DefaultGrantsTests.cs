@@ -26,6 +26,7 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
         [
             "Admin.Access", "Contents.EditOwn", "Contents.PublishOwn", "Contents.DeleteOwn", "Contents.Preview", "Media.Upload",
             "Notices.HandleObjections", "Organization.ManageBranch", "Organization.RevealPersonalData",
+            "Talks.RecordPersonnelEvents",
         ],
         [RoleNames.CommitteeAdmin] =
         [
@@ -33,7 +34,7 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Contents.Publish", "Contents.PublishOwn", "Contents.Delete", "Contents.DeleteOwn", "Contents.Preview",
             "Recipes.Export", "Media.Upload", "Notices.HandleObjections", "Notices.HandleAllObjections", "Search.Manage",
             "Organization.ManageAll", "Organization.ManageBranch", "Organization.RevealPersonalData",
-            "Organization.ViewAccessLog", "Contacts.ExportSensitive",
+            "Organization.ViewAccessLog", "Contacts.ExportSensitive", "Talks.RecordPersonnelEvents", "Outreach.HandleOpinions",
             // Workflows (issue 11): the committee decides review tasks of every branch and publishes without review.
             "Workflows.DecideAllBranches", "Workflows.PublishWithoutReview",
         ],

@@ -1,0 +1,56 @@
+using Liaison.Contents.Security;
+using Liaison.Outreach.Data;
+using Liaison.Outreach.Opinions;
+using Liaison.Outreach.Parts;
+using Liaison.Outreach.Reception;
+using Liaison.Outreach.Security;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Navigation;
+using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Upgrades;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Outreach;
+
+/// <summary>
+/// Forums (座谈会, R4), reception days (群众接待日, R6) with their public schedule at /reception, briefings (通报情况,
+/// R6) and the opinion box (意见箱, R8) at /opinions/new.
+/// </summary>
+public sealed class OutreachModule : LiaisonModule
+{
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.Talks.TalksModule)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddUpgradeStep<Upgrades.CreateOutreachTypes>();
+        services.AddScoped<IAdminMenuProvider, AdminMenu>();
+        services.AddScoped<IIndexProvider, OutreachIndexProvider>();
+        services.AddScoped<IContentHandler, OutreachPartHandler>();
+        services.AddScoped<IContentPartDriver, ForumPartDriver>();
+        services.AddScoped<IContentPartDriver, ReceptionDayPartDriver>();
+        services.AddScoped<OutreachChoices>();
+        services.AddScoped<OutreachAccessScope>();
+        services.AddScoped<IContentAccessScope>(sp => sp.GetRequiredService<OutreachAccessScope>());
+        services.AddScoped<IContentExportFilter, OutreachExportFilter>();
+        services.AddScoped<OpinionService>();
+        services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, OpinionsStep>();
+        services.AddSingleton<ISitemapPages, OutreachSitemapPages>();
+        services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.ForumFollowUpSource>();
+        services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.ReceptionFollowUpSource>();
+        services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.OpinionFollowUpSource>();
+        services.AddRateLimiter(o => o.AddPolicy<string, OpinionRateLimitPolicy>(OpinionRateLimitPolicy.Name));
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        OutreachIndex.Configure(modelBuilder);
+        Opinion.Configure(modelBuilder);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Liaison.Organization.Contracts;
+using LiaisonSite.Core.ContentManagement;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Outreach.Parts;
+
+/// <summary>
+/// The rules of forums and reception days for the editor, the API and recipes: the member (host, cadre) by id or,
+/// in recipes, by number (<c>HostNumber</c>, <c>CadreNumber</c>); the branch comes from that member; a secretary
+/// records for the members of their branch, a member only for themselves.
+/// </summary>
+internal sealed partial class OutreachPartHandler(
+    IRosterQueries roster, IHttpContextAccessor httpContextAccessor, IStringLocalizer<OutreachPartHandler> S) : IContentHandler
+{
+    public async Task UpdatingAsync(ContentContext context)
+    {
+        var item = context.ContentItem;
+        if (item.Content[nameof(ForumPart)] is JsonObject forumJson)
+        {
+            await ResolveAsync(forumJson, "HostNumber", "HostMemberId");
+            var part = item.As<ForumPart>();
+            var host = await MemberAsync(part.HostMemberId);
+            part.BranchId = host?.BranchId;
+            NewIds(part.Opinions);
+            item.Apply(part);
+            if (string.IsNullOrWhiteSpace(item.DisplayText))
+            {
+                item.DisplayText = InSiteLanguage(() => S["Forum of {0}", Date(part.Date)]);
+            }
+        }
+        else if (item.Content[nameof(ReceptionDayPart)] is JsonObject receptionJson)
+        {
+            await ResolveAsync(receptionJson, "CadreNumber", "CadreMemberId");
+            var part = item.As<ReceptionDayPart>();
+            var cadre = await MemberAsync(part.CadreMemberId);
+            part.BranchId = cadre?.BranchId;
+            NewIds(part.Concerns);
+            item.Apply(part);
+            item.DisplayText = InSiteLanguage(() => S["{0}'s reception day {1}", cadre?.Name ?? "", Date(part.Date)]);
+        }
+    }
+
+    public async Task ValidatingAsync(ValidateContentContext context)
+    {
+        var item = context.ContentItem;
+        var errors = context.Errors;
+        if (item.Content[nameof(ForumPart)] is JsonObject forumJson)
+        {
+            var part = item.As<ForumPart>();
+            await ValidateMemberAsync(forumJson, "HostNumber", part.HostMemberId, "ForumPart.HostMemberId", errors);
+            if (!ForumKinds.IsValid(part.Kind))
+            {
+                errors.Add(new(S["Choose the kind of forum."], "ForumPart.Kind"));
+            }
+
+            if (part.Date is null)
+            {
+                errors.Add(new(S["Enter the date."], "ForumPart.Date"));
+            }
+
+            Lengths(errors, "ForumPart", part.Topics, part.Minutes, part.Opinions);
+        }
+        else if (item.Content[nameof(ReceptionDayPart)] is JsonObject receptionJson)
+        {
+            var part = item.As<ReceptionDayPart>();
+            await ValidateMemberAsync(receptionJson, "CadreNumber", part.CadreMemberId, "ReceptionDayPart.CadreMemberId", errors);
+            if (part.Date is null)
+            {
+                errors.Add(new(S["Enter the date."], "ReceptionDayPart.Date"));
+            }
+
+            foreach (var (time, key) in new[] { (part.StartTime, "StartTime"), (part.EndTime, "EndTime") })
+            {
+                if (time is not null && !TimePattern().IsMatch(time))
+                {
+                    errors.Add(new(S["Enter a time such as 14:30."], $"ReceptionDayPart.{key}"));
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(part.Place) || part.Place.Length > OutreachLimits.Place)
+            {
+                errors.Add(new(S["Enter the place (at most {0} characters).", OutreachLimits.Place], "ReceptionDayPart.Place"));
+            }
+
+            Lengths(errors, "ReceptionDayPart", null, null, part.Concerns);
+        }
+    }
+
+    private void Lengths(List<ContentValidationError> errors, string prefix, string? topics, string? minutes, List<OutreachItem> items)
+    {
+        if (topics?.Length > OutreachLimits.Text || minutes?.Length > OutreachLimits.Text)
+        {
+            errors.Add(new(S["A text can have at most {0} characters.", OutreachLimits.Text], prefix));
+        }
+
+        if (items.Count > OutreachLimits.MaxItems || items.Any(i => string.IsNullOrWhiteSpace(i.Text) || i.Text.Length > OutreachLimits.ItemText))
+        {
+            errors.Add(new(S["Each item needs a text of at most {0} characters (at most {1} items).", OutreachLimits.ItemText, OutreachLimits.MaxItems], prefix));
+        }
+
+        if (items.Any(i => i.Closed && string.IsNullOrWhiteSpace(i.ClosingNote)))
+        {
+            errors.Add(new(S["Closing an item needs a note."], prefix));
+        }
+    }
+
+    private async Task ValidateMemberAsync(JsonObject json, string numberProperty, int memberId, string key, List<ContentValidationError> errors)
+    {
+        if (json[numberProperty] is JsonValue number)
+        {
+            errors.Add(new(S["There is no member with the number {0}.", number.ToString()], key));
+            return;
+        }
+
+        if (memberId <= 0 || !await roster.Members().AnyAsync(m => m.Id == memberId))
+        {
+            errors.Add(new(S["Choose the member."], key));
+            return;
+        }
+
+        var user = httpContextAccessor.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated == true)
+        {
+            var scope = await roster.ScopeAsync(user);
+            if (scope.Member?.Id != memberId && !await roster.ManagedMembers(scope).AnyAsync(m => m.Id == memberId))
+            {
+                errors.Add(new(S["You may only record for yourself or for members of the branches you manage."], key));
+            }
+        }
+    }
+
+    private Task<RosterMember?> MemberAsync(int id) => roster.Members().Where(m => m.Id == id).FirstOrDefaultAsync();
+
+    private async Task ResolveAsync(JsonObject json, string numberProperty, string idProperty)
+    {
+        if (json[numberProperty]?.ToString().Trim() is { Length: > 0 } number)
+        {
+            var id = await roster.Members().Where(m => m.Number == number).Select(m => (int?)m.Id).FirstOrDefaultAsync();
+            if (id is not null)
+            {
+                json[idProperty] = id;
+                json.Remove(numberProperty);
+            }
+        }
+    }
+
+    private static void NewIds(List<OutreachItem> items)
+    {
+        foreach (var i in items.Where(i => string.IsNullOrEmpty(i.Id)))
+        {
+            i.Id = Guid.NewGuid().ToString("N")[..12];
+        }
+    }
+
+    /// <summary>Titles are stored data: written in the site's language whatever the request's.</summary>
+    private static string InSiteLanguage(Func<string> text)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            return text();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    private static partial Regex TimePattern();
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Liaison.Contacts.Contracts;
+using Liaison.Organization.Contracts;
+using Liaison.Talks.Data;
+using Liaison.Talks.Obligations;
+using LiaisonSite.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Talks.MyWork;
+
+public sealed record MyTalk(string ContentItemId, DateOnly? Date, string PersonName, int Occasion, int OpenFollowUps);
+
+public sealed record TalksSectionModel(IReadOnlyList<ObligationRow> Due, IReadOnlyList<MyTalk> Recent);
+
+/// <summary>The talks part of 我的联系工作: mandatory talks due or overdue, the latest talks, and the short form's link.</summary>
+internal sealed class TalksMyWorkSection(ObligationService obligations, LiaisonDbContext db, IRosterQueries roster) : IMyWorkSection
+{
+    public int Order => 10;
+
+    public async Task<MyWorkSection?> BuildAsync(ClaimsPrincipal user, int memberId, string branchId)
+    {
+        var due = (await obligations.ForMemberAsync(memberId)).Where(o => o.Status != ObligationStatus.Closed).ToList();
+        var recent = await (from t in db.Set<TalkIndex>().AsNoTracking()
+                            join p in roster.Persons() on t.PersonId equals p.Id
+                            where t.Latest && t.MemberId == memberId
+                            orderby t.Date descending
+                            select new MyTalk(t.ContentItemId, t.Date, p.Name, t.Occasion, t.OpenFollowUps)).Take(10).ToListAsync();
+        return new MyWorkSection("_TalksMyWork", new TalksSectionModel(due, recent));
+    }
+}

@@ -1,0 +1,172 @@
+using System.Security.Claims;
+using Liaison.Contacts.Contracts;
+using Liaison.Organization.Contracts;
+using Liaison.Talks.Data;
+using Liaison.Talks.Parts;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Talks.Obligations;
+
+public enum ObligationStatus
+{
+    Due,
+    Overdue,
+    Closed,
+}
+
+/// <summary>A mandatory talk as lists show it.</summary>
+public sealed record ObligationRow(
+    int Id, int MemberId, string MemberName, int PersonId, string PersonName, string BranchId, int Occasion,
+    DateOnly EventDate, DateOnly DueDate, DateOnly? ClosedDate, string? TalkContentItemId, ObligationStatus Status);
+
+/// <summary>What a secretary (or the import) records.</summary>
+public sealed record PersonnelEventInput(int PersonId, int Kind, DateOnly? Date, string? Note, int? AssignedMemberId);
+
+public sealed record RecordResult(PersonnelEvent? Event, int Obligations, IReadOnlyDictionary<string, string> Errors);
+
+/// <summary>
+/// 五必谈 (SPEC R3): recording a personnel event makes a talk due for every member who contacts the person (or the
+/// member the secretary assigns) within <c>Liaison:Talks:MandatoryTalkDays</c> (15) days; a talk on that occasion
+/// with that person closes it; past its due date it is overdue. Everything is staged; the caller saves.
+/// </summary>
+public sealed class ObligationService(
+    LiaisonDbContext db, IRosterQueries roster, IContactQueries contacts, ISchoolClock clock, IConfiguration configuration,
+    IStringLocalizer<ObligationService> S)
+{
+    public int DeadlineDays => Math.Clamp(configuration.GetValue("Liaison:Talks:MandatoryTalkDays", 15), 1, 365);
+
+    /// <summary>Records the event when the user may (the person is in a branch they manage; null user: recipes).</summary>
+    public async Task<RecordResult> RecordAsync(ClaimsPrincipal? user, PersonnelEventInput input, string recordedBy)
+    {
+        var errors = new Dictionary<string, string>();
+        var scope = user is null ? null : await roster.ScopeAsync(user);
+        var persons = scope is null ? roster.Persons() : roster.ManagedPersons(scope);
+        var person = await persons.Where(p => p.Id == input.PersonId).Select(p => new { p.Id, p.BranchId }).FirstOrDefaultAsync();
+        if (person is null)
+        {
+            errors[nameof(input.PersonId)] = S["Choose a person of the branches you manage."];
+        }
+
+        if (!TalkOccasions.IsMandatory(input.Kind))
+        {
+            errors[nameof(input.Kind)] = S["Choose what happened."];
+        }
+
+        if (input.Date is not { } date || date.Year < 2000 || date > clock.Today.AddDays(366))
+        {
+            errors[nameof(input.Date)] = S["Enter the date of the event, such as 2026-09-01."];
+        }
+
+        if (input.Note is { Length: > PersonnelEvent.MaxNoteLength })
+        {
+            errors[nameof(input.Note)] = S["The note can have at most {0} characters.", PersonnelEvent.MaxNoteLength];
+        }
+
+        var members = new List<(int Id, string BranchId)>();
+        if (input.AssignedMemberId is { } assigned)
+        {
+            var managed = scope is null ? roster.Members() : roster.ManagedMembers(scope);
+            var m = await managed.Where(x => x.Id == assigned && x.Active).Select(x => new { x.Id, x.BranchId }).FirstOrDefaultAsync();
+            if (m is null)
+            {
+                errors[nameof(input.AssignedMemberId)] = S["Choose a member of the branches you manage."];
+            }
+            else
+            {
+                members.Add((m.Id, m.BranchId));
+            }
+        }
+        else if (person is not null && input.Date is { } eventDate)
+        {
+            var rows = await (from c in contacts.Contacts()
+                              join m in roster.Members() on c.MemberId equals m.Id
+                              where c.PersonId == person.Id && m.Active
+                                  && (c.StartDate == null || c.StartDate <= eventDate) && (c.EndDate == null || c.EndDate >= eventDate)
+                              select new { m.Id, m.BranchId }).Distinct().ToListAsync();
+            members.AddRange(rows.Select(r => (r.Id, r.BranchId)));
+            if (members.Count == 0)
+            {
+                errors[nameof(input.AssignedMemberId)] = S["No member contacts this person: choose the member who is to talk with them."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, 0, errors);
+        }
+
+        var e = new PersonnelEvent
+        {
+            PersonId = person!.Id, BranchId = person.BranchId ?? "", Kind = input.Kind, Date = input.Date!.Value,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), RecordedBy = recordedBy, RecordedUtc = clock.UtcNow,
+        };
+        db.Add(e);
+        foreach (var (memberId, branchId) in members.Distinct())
+        {
+            db.Add(new TalkObligation
+            {
+                Event = e, MemberId = memberId, BranchId = branchId, PersonId = e.PersonId, Occasion = e.Kind,
+                EventDate = e.Date, DueDate = e.Date.AddDays(DeadlineDays),
+            });
+        }
+
+        return new(e, members.Distinct().Count(), errors);
+    }
+
+    /// <summary>Closes the open obligations a talk answers: same member, person and occasion, on or after the event.</summary>
+    public async Task CloseByTalkAsync(string talkId, TalkPart part)
+    {
+        if (!TalkOccasions.IsMandatory(part.Occasion) || part.Date is not { } date)
+        {
+            return;
+        }
+
+        var open = await db.Set<TalkObligation>()
+            .Where(o => o.ClosedDate == null && o.MemberId == part.MemberId && o.PersonId == part.PersonId
+                && o.Occasion == part.Occasion && o.EventDate <= date)
+            .ToListAsync();
+        foreach (var o in open)
+        {
+            o.ClosedDate = date;
+            o.TalkContentItemId = talkId;
+        }
+    }
+
+    public static ObligationStatus StatusOf(DateOnly? closed, DateOnly due, DateOnly today)
+        => closed is not null ? ObligationStatus.Closed : due < today ? ObligationStatus.Overdue : ObligationStatus.Due;
+
+    /// <summary>The obligations of the member (their own page).</summary>
+    public Task<List<ObligationRow>> ForMemberAsync(int memberId)
+        => RowsAsync(db.Set<TalkObligation>().Where(o => o.MemberId == memberId));
+
+    /// <summary>The obligations the user may see: committee all, secretary their branch, member their own.</summary>
+    public async Task<List<ObligationRow>> VisibleAsync(ClaimsPrincipal user)
+    {
+        var scope = await roster.ScopeAsync(user);
+        var rows = db.Set<TalkObligation>().AsQueryable();
+        if (!scope.AllBranches)
+        {
+            var branches = scope.BranchIds.ToList();
+            var memberId = scope.Member?.Id ?? -1;
+            rows = rows.Where(o => branches.Contains(o.BranchId) || o.MemberId == memberId);
+        }
+
+        return await RowsAsync(rows);
+    }
+
+    private async Task<List<ObligationRow>> RowsAsync(IQueryable<TalkObligation> obligations)
+    {
+        var today = clock.Today;
+        var rows = await (from o in obligations
+                          join m in roster.Members() on o.MemberId equals m.Id
+                          join p in roster.Persons() on o.PersonId equals p.Id
+                          orderby o.ClosedDate != null, o.DueDate
+                          select new { o, MemberName = m.Name, PersonName = p.Name }).AsNoTracking().Take(500).ToListAsync();
+        return [.. rows.Select(r => new ObligationRow(r.o.Id, r.o.MemberId, r.MemberName, r.o.PersonId, r.PersonName, r.o.BranchId,
+            r.o.Occasion, r.o.EventDate, r.o.DueDate, r.o.ClosedDate, r.o.TalkContentItemId, StatusOf(r.o.ClosedDate, r.o.DueDate, today)))];
+    }
+}
