@@ -50,7 +50,8 @@ start_site; wait_ok /health; kill "$site_pid"; wait "$site_pid" 2>/dev/null || t
 t0=$(date +%s.%N); start_site; wait_ok /; t1=$(date +%s.%N)
 first=$(echo "$t1 - $t0" | bc)
 
-story=$(curl -fs "http://127.0.0.1:$site_port/examples" | grep -o 'href="/examples/[^"]*"' | grep -v '/rss"' | head -1 | cut -d'"' -f2)
+story=$(curl -fs "http://127.0.0.1:$site_port/examples" | grep -o 'href="/typical-examples/[^"]*"' | head -1 | cut -d'"' -f2 || true)
+[ -n "$story" ] || { echo "no story link found on /examples" >&2; exit 1; }
 paths=(/ /examples "$story" /notices "/search?q=%E8%B0%88%E5%BF%83")
 : >"$work/captured/index.tsv"
 i=0
