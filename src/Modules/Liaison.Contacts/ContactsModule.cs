@@ -1,5 +1,6 @@
+using Liaison.Organization.Contracts;
 using Liaison.Contacts.Admin;
-using Liaison.Contacts.Audit;
+using Liaison.Contacts.Contracts;
 using Liaison.Contacts.MyWork;
 using Liaison.Contacts.Data;
 using Liaison.Contacts.Parts;
@@ -31,12 +32,14 @@ public sealed class ContactsModule : LiaisonModule
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddUpgradeStep<Upgrades.CreateContact>();
         services.AddScoped<IIndexProvider, ContactIndexProvider>();
-        services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ContactRosterReferences>();
+        // A member or person named in any contact assignment, running or ended, is kept (deactivated, not deleted).
+        services.AddRosterReferences<ContactIndex>(c => c.MemberId, c => c.PersonId);
         services.AddScoped<IContentHandler, ContactPartHandler>();
         services.AddScoped<IContentPartDriver, ContactPartDriver>();
         services.AddScoped<ContactCategoryText>();
         services.AddScoped<ContactChoices>();
-        services.AddScoped<ContactAccessLog>();
+        services.AddScoped<SensitiveRecordLog>();
+        services.AddScoped<SensitiveRecordExport>();
         services.AddScoped<ContactAccessScope>();
         services.AddScoped<IContentAccessScope>(sp => sp.GetRequiredService<ContactAccessScope>());
         services.AddScoped<ContactExportFilter>();

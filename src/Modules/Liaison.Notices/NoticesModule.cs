@@ -41,7 +41,9 @@ public sealed class NoticesModule : LiaisonModule
         services.AddScoped<NoticeClosingService>();
         services.AddBackgroundJob<NoticeClosingJob>();
 
-        services.AddRateLimiter(o => o.AddPolicy<string, ObjectionRateLimitPolicy>(ObjectionRateLimitPolicy.Name));
+        services.AddClientRateLimit<ObjectionController>(ObjectionController.RateLimit, new ClientRateLimit(
+            "Liaison:Notices:ObjectionsPerWindow", 5, "Liaison:Notices:ObjectionWindowMinutes", 10,
+            S => S["You have sent too many objections in a short time. Please try again in a few minutes."]));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

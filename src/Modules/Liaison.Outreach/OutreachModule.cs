@@ -45,7 +45,9 @@ public sealed class OutreachModule : LiaisonModule
         services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.ForumFollowUpSource>();
         services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.ReceptionFollowUpSource>();
         services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.OpinionFollowUpSource>();
-        services.AddRateLimiter(o => o.AddPolicy<string, OpinionRateLimitPolicy>(OpinionRateLimitPolicy.Name));
+        services.AddClientRateLimit<OpinionController>(OpinionController.RateLimit, new ClientRateLimit(
+            "Liaison:Outreach:OpinionsPerWindow", 5, "Liaison:Outreach:OpinionWindowMinutes", 10,
+            S => S["You have sent too many opinions in a short time. Please try again in a few minutes."]));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -1,3 +1,4 @@
+using Liaison.Organization.Contracts;
 using Liaison.Pairing.Admin;
 using Liaison.Pairing.Data;
 using Liaison.Pairing.Recipes;
@@ -23,7 +24,9 @@ public sealed class PairingModule : LiaisonModule
     {
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IRecipeStepHandler, PairingStep>();
-        services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, PairRosterReferences>();
+        // Pairs are history kept per term: whoever was ever paired (or excluded) is deactivated rather than deleted.
+        services.AddRosterReferences<Pair>(p => p.MemberId, p => p.PersonId);
+        services.AddRosterReferences<PairExclusion>(e => e.MemberId, e => e.PersonId);
         services.AddScoped<PairingInputLoader>();
         services.AddScoped<PairingService>();
         services.AddScoped<PairChanges>();

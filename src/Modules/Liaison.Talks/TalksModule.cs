@@ -1,3 +1,4 @@
+using Liaison.Organization.Contracts;
 using Liaison.Contents.Security;
 using Liaison.Talks.Data;
 using Liaison.Talks.MyWork;
@@ -34,7 +35,10 @@ public sealed class TalksModule : LiaisonModule
         services.AddUpgradeStep<Upgrades.CreateTalk>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, TalkIndexProvider>();
-        services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, TalkRosterReferences>();
+        // A member or person named in a talk, an obligation or a personnel event is kept (deactivated, not deleted).
+        services.AddRosterReferences<TalkIndex>(t => t.MemberId, t => t.PersonId);
+        services.AddRosterReferences<TalkObligation>(o => o.MemberId);
+        services.AddRosterReferences<PersonnelEvent>(member: null, e => e.PersonId);
         services.AddScoped<IContentHandler, TalkPartHandler>();
         services.AddScoped<IContentPartDriver, TalkPartDriver>();
         services.AddScoped<TalkForm>();

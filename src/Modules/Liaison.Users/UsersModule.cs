@@ -35,7 +35,11 @@ public sealed class UsersModule : LiaisonModule
 
         // Disabled accounts cannot sign in (cookie or token).
         services.Replace(ServiceDescriptor.Scoped<SignInManager<LiaisonUser>, LiaisonSignInManager>());
-        services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name));
+        // Sign-in attempts (POST /login and POST /api/token together) per client: lockout stays per account (5 failures,
+        // 15 minutes); this limit stops one client from trying names one after another until every account is locked.
+        services.AddClientRateLimit<AccountController>(AccountController.SignInRateLimit, new ClientRateLimit(
+            "Liaison:SignIn:AttemptsPerWindow", 20, "Liaison:SignIn:WindowMinutes", 10,
+            S => S["Too many sign-in attempts from your network. Please wait a few minutes and try again."], Sliding: true));
 
         // Check the security stamp on every request: changing a user's roles, disabling the account or setting a new
         // password ends their open sessions at once, not after Identity's default 30 minutes. The site has a few

@@ -1,4 +1,4 @@
-using Liaison.Contacts.Audit;
+using Liaison.Contacts.Contracts;
 using Liaison.Contacts.Parts;
 using Liaison.Contacts.Security;
 using Liaison.Organization.Contracts;
@@ -27,8 +27,8 @@ public sealed record ContactListViewModel(
 public sealed class ContactsAdminController(
     ContactListQuery query,
     IRosterQueries roster,
-    ContactExportFilter exportRule,
-    ContactAccessLog log,
+    SensitiveRecordExport exportRule,
+    SensitiveRecordLog log,
     ContactCategoryText categories,
     LiaisonDbContext db,
     ISchoolClock clock,
@@ -61,10 +61,7 @@ public sealed class ContactsAdminController(
             rows = [.. rows.Where(r => !r.Sensitive)];
         }
 
-        if (await log.AddAsync(User, rows.Select(r => new SeenContact(r.ContentItemId, r.ToPart())), AccessActions.Export, "xlsx") > 0)
-        {
-            await db.SaveChangesAsync();
-        }
+        await log.AddAndSaveAsync(db, User, rows.Select(r => r.ToPart().Record(r.ContentItemId)), AccessActions.Export, "xlsx");
 
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {

@@ -1,3 +1,4 @@
+using Liaison.Organization.Contracts;
 using Liaison.Contacts.Parts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
@@ -9,7 +10,7 @@ namespace Liaison.Contacts.Data;
 /// Who contacts whom, per latest and published version of each Contact, with the branch of the member so that
 /// member, branch and committee scoping is a query over this table.
 /// </summary>
-public sealed class ContactIndex : MapIndex
+public sealed class ContactIndex : MapIndex, IBranchMemberRow
 {
     public string ContentItemId { get; set; } = "";
 

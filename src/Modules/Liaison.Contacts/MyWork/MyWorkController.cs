@@ -1,4 +1,4 @@
-using Liaison.Contacts.Audit;
+using Liaison.Contacts.Contracts;
 using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;

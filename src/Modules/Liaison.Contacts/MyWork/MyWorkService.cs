@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Liaison.Contacts.Audit;
+using Liaison.Contacts.Contracts;
 using Liaison.Contacts.Data;
 using Liaison.Contacts.Parts;
 using Liaison.Organization.Contracts;
@@ -39,7 +39,7 @@ public sealed record MyWorkModel(
 /// found from the member row of the signed-in user (never from a parameter), so it cannot show anyone else's.
 /// </summary>
 public sealed class MyWorkService(
-    LiaisonDbContext db, IRosterQueries roster, ContactAccessLog log, PairQueries pairs, ISchoolClock clock)
+    LiaisonDbContext db, IRosterQueries roster, SensitiveRecordLog log, PairQueries pairs, ISchoolClock clock)
 {
     /// <summary>How far ahead an ending assignment is shown as due.</summary>
     public const int DueWithinDays = 30;
@@ -66,12 +66,8 @@ public sealed class MyWorkService(
     /// <summary>Writes the access log for the sensitive contacts the member is about to be shown.</summary>
     public async Task LogViewAsync(ClaimsPrincipal user, RosterMember member, IEnumerable<MyContact> contacts)
     {
-        var seen = contacts.Select(c => new SeenContact(c.ContentItemId,
-            new ContactPart { MemberId = member.Id, PersonId = c.PersonId, Category = c.Category, BranchId = member.BranchId }));
-        if (await log.AddAsync(user, seen, AccessActions.ViewContact, "my-work") > 0)
-        {
-            await db.SaveChangesAsync();
-        }
+        var seen = contacts.Select(c => new SensitiveRecord(c.ContentItemId, c.PersonId, member.BranchId, c.Category));
+        await log.AddAndSaveAsync(db, user, seen, AccessActions.ViewContact, "my-work");
     }
 
     /// <summary>Confirmed partners of the current school term.</summary>

@@ -9,6 +9,9 @@ namespace Liaison.Contacts.Parts;
 /// </summary>
 public sealed class ContactPart : ContentPart
 {
+    /// <summary>This assignment as the audit of personal data sees it.</summary>
+    public Contracts.SensitiveRecord Record(string contentItemId) => new(contentItemId, PersonId, BranchId, Category);
+
     public int MemberId { get; set; }
 
     public int PersonId { get; set; }

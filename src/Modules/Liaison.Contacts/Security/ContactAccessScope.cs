@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Liaison.Contacts.Audit;
+using Liaison.Contacts.Contracts;
 using Liaison.Contacts.Data;
 using Liaison.Contacts.Parts;
 using Liaison.Contents.Security;
@@ -13,7 +13,7 @@ namespace Liaison.Contacts.Security;
 /// Who may see and change Contact items: the committee all of them, a branch secretary those of their branch's
 /// members, a member only their own (read only). Generic content rights (an editor's Contents.ViewAll) give nothing.
 /// </summary>
-public sealed class ContactAccessScope(LiaisonDbContext db, IRosterQueries roster, ContactAccessLog log) : IContentAccessScope
+public sealed class ContactAccessScope(LiaisonDbContext db, IRosterQueries roster, SensitiveRecordLog log) : IContentAccessScope
 {
     public const string ContentType = "Contact";
 
@@ -26,15 +26,7 @@ public sealed class ContactAccessScope(LiaisonDbContext db, IRosterQueries roste
     public async Task<IQueryable<ContactIndex>> VisibleAsync(ClaimsPrincipal user)
     {
         var rows = db.Set<ContactIndex>().Where(x => x.Latest);
-        var scope = await roster.ScopeAsync(user);
-        if (scope.AllBranches)
-        {
-            return rows;
-        }
-
-        var branches = scope.BranchIds.ToList();
-        var memberId = scope.Member?.Id ?? -1;
-        return rows.Where(x => branches.Contains(x.BranchId) || x.MemberId == memberId);
+        return rows.VisibleTo(await roster.ScopeAsync(user));
     }
 
     public async Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation)
@@ -63,10 +55,6 @@ public sealed class ContactAccessScope(LiaisonDbContext db, IRosterQueries roste
 
     public async Task ViewedAsync(ClaimsPrincipal user, IReadOnlyList<ContentItem> items, string channel)
     {
-        var seen = items.Select(i => new SeenContact(i.ContentItemId, i.As<ContactPart>()));
-        if (await log.AddAsync(user, seen, AccessActions.ViewContact, channel) > 0)
-        {
-            await db.SaveChangesAsync();
-        }
+        await log.AddAndSaveAsync(db, user, items.Select(i => i.As<ContactPart>().Record(i.ContentItemId)), AccessActions.ViewContact, channel);
     }
 }

@@ -15,11 +15,14 @@ public sealed record ObjectionReceivedViewModel(string Reference, string NoticeT
 [AllowAnonymous]
 public sealed class ObjectionController(ObjectionService objections, IContentManager contents) : Controller
 {
+    /// <summary>The per-client limit on objections (Liaison:Notices:ObjectionsPerWindow per ObjectionWindowMinutes).</summary>
+    public const string RateLimit = "NoticeObjections";
+
     private const string ReferenceKey = "ObjectionReference";
     private const string NoticeKey = "ObjectionNotice";
 
     [HttpPost("/notice-objections/{noticeId}")]
-    [EnableRateLimiting(ObjectionRateLimitPolicy.Name)]
+    [EnableRateLimiting(RateLimit)]
     public async Task<IActionResult> Submit(string noticeId, [FromForm(Name = "Objection")] ObjectionInput input)
     {
         // Model binding errors (e.g. a malformed checkbox) are replaced by the service's own checks.

@@ -1,3 +1,4 @@
+using Liaison.Organization.Contracts;
 using Liaison.Outreach.Parts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Outreach.Data;
 
 /// <summary>Forums and reception days per latest and published version: type, branch, member, date, open items.</summary>
-public sealed class OutreachIndex : MapIndex
+public sealed class OutreachIndex : MapIndex, IBranchMemberRow
 {
     public string ContentItemId { get; set; } = "";
 

@@ -16,13 +16,16 @@ public sealed record OpinionFormModel(OpinionInput Input, IReadOnlyDictionary<st
 [AllowAnonymous]
 public sealed class OpinionController(OpinionService opinions) : Controller
 {
+    /// <summary>The per-client limit on posting opinions (Liaison:Outreach:OpinionsPerWindow per OpinionWindowMinutes).</summary>
+    public const string RateLimit = "Opinions";
+
     private const string CodeKey = "OpinionCode";
 
     [HttpGet("/opinions/new")]
     public IActionResult New() => View(new OpinionFormModel(new OpinionInput(), new Dictionary<string, string>()));
 
     [HttpPost("/opinions/new")]
-    [EnableRateLimiting(OpinionRateLimitPolicy.Name)]
+    [EnableRateLimiting(RateLimit)]
     public async Task<IActionResult> Submit([FromForm(Name = "Opinion")] OpinionInput input)
     {
         ModelState.Clear();

@@ -28,15 +28,7 @@ public sealed class OutreachAccessScope(LiaisonDbContext db, IRosterQueries rost
             return rows.Where(x => false).Select(x => x.ContentItemId);
         }
 
-        var scope = await roster.ScopeAsync(user);
-        if (!scope.AllBranches)
-        {
-            var branches = scope.BranchIds.ToList();
-            var memberId = scope.Member?.Id ?? -1;
-            rows = rows.Where(x => branches.Contains(x.BranchId) || x.MemberId == memberId);
-        }
-
-        return rows.Select(x => x.ContentItemId);
+        return rows.VisibleTo(await roster.ScopeAsync(user)).Select(x => x.ContentItemId);
     }
 
     public async Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation)

@@ -1,3 +1,4 @@
+using Liaison.Organization.Contracts;
 using Liaison.Talks.Parts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Talks.Data;
 
 /// <summary>Who talked with whom and when, per latest and published version, with the member's branch for scoping.</summary>
-public sealed class TalkIndex : MapIndex
+public sealed class TalkIndex : MapIndex, IBranchMemberRow
 {
     public string ContentItemId { get; set; } = "";
 

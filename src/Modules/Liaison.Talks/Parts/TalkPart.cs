@@ -9,6 +9,9 @@ namespace Liaison.Talks.Parts;
 /// </summary>
 public sealed class TalkPart : ContentPart
 {
+    /// <summary>This talk as the audit of personal data sees it (sensitive when the person is a category 2 or 4 contact).</summary>
+    public Liaison.Contacts.Contracts.SensitiveRecord Record(string contentItemId) => new(contentItemId, PersonId, BranchId, ContactCategory);
+
     public int MemberId { get; set; }
 
     public int PersonId { get; set; }

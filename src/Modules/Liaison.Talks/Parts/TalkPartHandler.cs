@@ -35,7 +35,7 @@ internal sealed class TalkPartHandler(
             return;
         }
 
-        await ResolveNumbersAsync(json);
+        await roster.ResolveNumbersAsync(json);
         var part = item.As<TalkPart>();
         var member = await roster.Members().Where(m => m.Id == part.MemberId).Select(m => new { m.BranchId, m.Name }).FirstOrDefaultAsync();
         part.BranchId = member?.BranchId;
@@ -165,32 +165,6 @@ internal sealed class TalkPartHandler(
         {
             var part = context.ContentItem.As<TalkPart>();
             await obligations.CloseByTalkAsync(context.ContentItem.ContentItemId, part);
-        }
-    }
-
-    /// <summary>Replaces recipe numbers by ids; an unknown number stays in the JSON for validation to report.</summary>
-    private async Task ResolveNumbersAsync(JsonObject json)
-    {
-        if (json["MemberNumber"]?.ToString().Trim() is { Length: > 0 } memberNumber)
-        {
-            var id = await roster.Members().Where(m => m.Number == memberNumber).Select(m => (int?)m.Id).FirstOrDefaultAsync();
-            if (id is not null)
-            {
-                json["MemberId"] = id;
-                json.Remove("MemberNumber");
-            }
-        }
-
-        if (json["PersonNumber"]?.ToString().Trim() is { Length: > 0 } personNumber)
-        {
-            var kind = Enum.TryParse<PersonKind>(json["PersonKind"]?.ToString(), ignoreCase: true, out var k) ? k : PersonKind.Student;
-            var id = await roster.Persons().Where(p => p.Kind == kind && p.Number == personNumber).Select(p => (int?)p.Id).FirstOrDefaultAsync();
-            if (id is not null)
-            {
-                json["PersonId"] = id;
-                json.Remove("PersonNumber");
-                json.Remove("PersonKind");
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Liaison.Contacts.Contracts;
 using Liaison.Contents.Security;
 using Liaison.Organization.Contracts;
 using Liaison.Talks.Data;
@@ -14,7 +15,7 @@ namespace Liaison.Talks.Security;
 /// member their own (they record and correct them), nobody else (an editor's Contents.ViewAll gives nothing, and
 /// talks are never public). Talks with a contact target of category 2 or 4 are audited on every view.
 /// </summary>
-public sealed class TalkAccessScope(LiaisonDbContext db, IRosterQueries roster, IAccessLogWriter log) : IContentAccessScope
+public sealed class TalkAccessScope(LiaisonDbContext db, IRosterQueries roster, SensitiveRecordLog log) : IContentAccessScope
 {
     public const string ContentType = "Talk";
 
@@ -35,15 +36,7 @@ public sealed class TalkAccessScope(LiaisonDbContext db, IRosterQueries roster, 
             return rows.Where(x => false);
         }
 
-        var scope = await roster.ScopeAsync(user);
-        if (scope.AllBranches)
-        {
-            return rows;
-        }
-
-        var branches = scope.BranchIds.ToList();
-        var memberId = scope.Member?.Id ?? -1;
-        return rows.Where(x => branches.Contains(x.BranchId) || x.MemberId == memberId);
+        return rows.VisibleTo(await roster.ScopeAsync(user));
     }
 
     public async Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation)
@@ -67,19 +60,6 @@ public sealed class TalkAccessScope(LiaisonDbContext db, IRosterQueries roster, 
 
     public async Task ViewedAsync(ClaimsPrincipal user, IReadOnlyList<ContentItem> items, string channel)
     {
-        var sensitive = items.Select(i => (i.ContentItemId, Part: i.As<TalkPart>())).Where(x => x.Part.ContactCategory is 2 or 4).ToList();
-        if (sensitive.Count == 0)
-        {
-            return;
-        }
-
-        var ids = sensitive.Select(s => s.Part.PersonId).Distinct().ToList();
-        var names = await roster.Persons().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
-        foreach (var (id, part) in sensitive)
-        {
-            log.Add(user, ViewAction, part.PersonId, names.GetValueOrDefault(part.PersonId), part.BranchId, part.ContactCategory, id, channel);
-        }
-
-        await db.SaveChangesAsync();
+        await log.AddAndSaveAsync(db, user, items.Select(i => i.As<TalkPart>().Record(i.ContentItemId)), ViewAction, channel);
     }
 }

@@ -13,6 +13,9 @@ namespace Liaison.Users.Account;
 public sealed class AccountController(
     SignInManager<LiaisonUser> signInManager, IStringLocalizer<AccountController> S) : Controller
 {
+    /// <summary>Sign-in attempts per client (Liaison:SignIn:AttemptsPerWindow per WindowMinutes, sliding).</summary>
+    public const string SignInRateLimit = "SignIn";
+
     private const string DefaultTarget = "/admin";
 
     private LiaisonSignInManager Accounts => (LiaisonSignInManager)signInManager;
@@ -22,7 +25,7 @@ public sealed class AccountController(
         => View(new LoginViewModel { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
 
     [HttpPost("login")]
-    [EnableRateLimiting(SignInRateLimitPolicy.Name)]
+    [EnableRateLimiting(SignInRateLimit)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (!Url.IsLocalUrl(model.ReturnUrl))

@@ -21,7 +21,7 @@ internal static class TokenEndpoint
     public static void MapTokenEndpoint(this IEndpointRouteBuilder endpoints)
         => endpoints.MapPost("/api/token", IssueAsync)
             .AllowAnonymous()
-            .RequireRateLimiting(SignInRateLimitPolicy.Name)
+            .RequireRateLimiting(AccountController.SignInRateLimit)
             .WithName("IssueToken")
             .WithSummary("Exchanges a user name (or email) and password for a bearer token.");
 
