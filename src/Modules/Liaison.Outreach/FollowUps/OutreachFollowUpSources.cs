@@ -14,16 +14,26 @@ using Microsoft.Extensions.Localization;
 namespace Liaison.Outreach.FollowUps;
 
 /// <summary>The opinions of forums or the concerns of reception days the user may see; closing saves a new version.</summary>
-internal abstract class OutreachItemSource(
+internal abstract class OutreachItemSource<TPart>(
     OutreachAccessScope scope, LiaisonDbContext db, IContentManager contents) : IFollowUpSource
+    where TPart : ContentPart, IOutreachRecord, new()
 {
     public abstract string Source { get; }
 
     public abstract string DisplayName { get; }
 
-    protected abstract (List<OutreachItem> Items, int MemberId, string? BranchId) Read(ContentItem item);
+    private static (List<OutreachItem> Items, int MemberId, string? BranchId) Read(ContentItem item)
+    {
+        var part = item.As<TPart>();
+        return (part.Items, part.HolderMemberId, part.BranchId);
+    }
 
-    protected abstract void Write(ContentItem item, List<OutreachItem> items);
+    private static void Write(ContentItem item, List<OutreachItem> items)
+    {
+        var part = item.As<TPart>();
+        part.Items = items;
+        item.Apply(part);
+    }
 
     public async Task<IReadOnlyList<FollowUpRow>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -63,45 +73,19 @@ internal abstract class OutreachItemSource(
 }
 
 internal sealed class ForumFollowUpSource(OutreachAccessScope scope, LiaisonDbContext db, IContentManager contents, IStringLocalizer<ForumFollowUpSource> S)
-    : OutreachItemSource(scope, db, contents)
+    : OutreachItemSource<ForumPart>(scope, db, contents)
 {
     public override string Source => OutreachAccessScope.Forum;
 
     public override string DisplayName => S["Forums"];
-
-    protected override (List<OutreachItem>, int, string?) Read(ContentItem item)
-    {
-        var part = item.As<ForumPart>();
-        return (part.Opinions, part.HostMemberId, part.BranchId);
-    }
-
-    protected override void Write(ContentItem item, List<OutreachItem> items)
-    {
-        var part = item.As<ForumPart>();
-        part.Opinions = items;
-        item.Apply(part);
-    }
 }
 
 internal sealed class ReceptionFollowUpSource(OutreachAccessScope scope, LiaisonDbContext db, IContentManager contents, IStringLocalizer<ReceptionFollowUpSource> S)
-    : OutreachItemSource(scope, db, contents)
+    : OutreachItemSource<ReceptionDayPart>(scope, db, contents)
 {
     public override string Source => OutreachAccessScope.ReceptionDay;
 
     public override string DisplayName => S["Reception days"];
-
-    protected override (List<OutreachItem>, int, string?) Read(ContentItem item)
-    {
-        var part = item.As<ReceptionDayPart>();
-        return (part.Concerns, part.CadreMemberId, part.BranchId);
-    }
-
-    protected override void Write(ContentItem item, List<OutreachItem> items)
-    {
-        var part = item.As<ReceptionDayPart>();
-        part.Concerns = items;
-        item.Apply(part);
-    }
 }
 
 /// <summary>The opinion box, for those who answer it (the committee): closing an opinion is answering it.</summary>

@@ -32,58 +32,62 @@ internal static class OutreachForm
     }
 }
 
-internal sealed class ForumPartDriver : IContentPartDriver
+/// <summary>
+/// A forum's or a reception day's part: the same display (the item with its opinions or concerns, owned by the host or
+/// the cadre) and the same editor round trip; each part reads its own fields.
+/// </summary>
+internal abstract class OutreachPartDriver<TPart> : IContentPartDriver where TPart : ContentPart, IOutreachRecord, new()
 {
-    public string PartName => nameof(ForumPart);
+    public string PartName => typeof(TPart).Name;
+
+    protected abstract object EditModel(string prefix, TPart part);
+
+    protected abstract void Read(IFormCollection form, string prefix, TPart part);
 
     public DisplayResult? BuildDisplay(PartDisplayContext context)
     {
-        var part = context.ContentItem.As<ForumPart>();
-        return context.DisplayType == "Summary" ? null : new("OutreachPart", new OutreachDisplayModel(context.ContentItem, part.HostMemberId, part.Opinions, part));
+        var part = context.ContentItem.As<TPart>();
+        return context.DisplayType == "Summary" ? null
+            : new("OutreachPart", new OutreachDisplayModel(context.ContentItem, part.HolderMemberId, part.Items, part));
     }
 
     public DisplayResult? BuildEditor(PartEditorContext context)
-        => new("ForumPart_Edit", new ForumEditModel(context.Prefix, context.ContentItem.As<ForumPart>()));
+        => new($"{PartName}_Edit", EditModel(context.Prefix, context.ContentItem.As<TPart>()));
 
     public Task UpdateEditorAsync(PartUpdateContext context)
     {
-        var (form, p) = (context.Form, context.Prefix);
-        var part = context.ContentItem.As<ForumPart>();
-        part.Kind = OutreachForm.Int(form, $"{p}.Kind");
-        part.Date = OutreachForm.Date(form, $"{p}.Date");
-        part.HostMemberId = OutreachForm.Int(form, $"{p}.HostMemberId");
-        part.Topics = OutreachForm.Text(form, $"{p}.Topics");
-        part.Minutes = OutreachForm.Text(form, $"{p}.Minutes");
-        OutreachForm.AddItem(form, p, part.Opinions, part.HostMemberId);
+        var part = context.ContentItem.As<TPart>();
+        Read(context.Form, context.Prefix, part);
+        OutreachForm.AddItem(context.Form, context.Prefix, part.Items, part.HolderMemberId);
         context.ContentItem.Apply(part);
         return Task.CompletedTask;
     }
 }
 
-internal sealed class ReceptionDayPartDriver : IContentPartDriver
+internal sealed class ForumPartDriver : OutreachPartDriver<ForumPart>
 {
-    public string PartName => nameof(ReceptionDayPart);
+    protected override object EditModel(string prefix, ForumPart part) => new ForumEditModel(prefix, part);
 
-    public DisplayResult? BuildDisplay(PartDisplayContext context)
+    protected override void Read(IFormCollection form, string p, ForumPart part)
     {
-        var part = context.ContentItem.As<ReceptionDayPart>();
-        return context.DisplayType == "Summary" ? null : new("OutreachPart", new OutreachDisplayModel(context.ContentItem, part.CadreMemberId, part.Concerns, part));
+        part.Kind = OutreachForm.Int(form, $"{p}.Kind");
+        part.Date = OutreachForm.Date(form, $"{p}.Date");
+        part.HostMemberId = OutreachForm.Int(form, $"{p}.HostMemberId");
+        part.Topics = OutreachForm.Text(form, $"{p}.Topics");
+        part.Minutes = OutreachForm.Text(form, $"{p}.Minutes");
     }
+}
 
-    public DisplayResult? BuildEditor(PartEditorContext context)
-        => new("ReceptionDayPart_Edit", new ReceptionDayEditModel(context.Prefix, context.ContentItem.As<ReceptionDayPart>()));
+internal sealed class ReceptionDayPartDriver : OutreachPartDriver<ReceptionDayPart>
+{
+    protected override object EditModel(string prefix, ReceptionDayPart part) => new ReceptionDayEditModel(prefix, part);
 
-    public Task UpdateEditorAsync(PartUpdateContext context)
+    protected override void Read(IFormCollection form, string p, ReceptionDayPart part)
     {
-        var (form, p) = (context.Form, context.Prefix);
-        var part = context.ContentItem.As<ReceptionDayPart>();
         part.CadreMemberId = OutreachForm.Int(form, $"{p}.CadreMemberId");
         part.Date = OutreachForm.Date(form, $"{p}.Date");
         part.StartTime = OutreachForm.Text(form, $"{p}.StartTime");
         part.EndTime = OutreachForm.Text(form, $"{p}.EndTime");
         part.Place = OutreachForm.Text(form, $"{p}.Place");
-        OutreachForm.AddItem(form, p, part.Concerns, part.CadreMemberId);
-        context.ContentItem.Apply(part);
-        return Task.CompletedTask;
     }
 }

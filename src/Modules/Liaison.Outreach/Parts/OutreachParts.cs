@@ -7,8 +7,12 @@ namespace Liaison.Outreach.Parts;
 /// and mass representatives; who hosted it, who came, what was discussed, and the opinions collected, each followed
 /// until answered. Ids of the roster only, never copied names.
 /// </summary>
-public sealed class ForumPart : ContentPart
+public sealed class ForumPart : ContentPart, IOutreachRecord
 {
+    int IOutreachRecord.HolderMemberId => HostMemberId;
+
+    List<OutreachItem> IOutreachRecord.Items { get => Opinions; set => Opinions = value; }
+
     /// <summary>See <see cref="ForumKinds"/>.</summary>
     public int Kind { get; set; }
 
@@ -44,8 +48,12 @@ public static class ForumKinds
 /// A reception day (群众接待日, SPEC R6): a cadre receives staff and students at a time and place, published in
 /// advance at /reception; the visitors' concerns are recorded and followed until answered.
 /// </summary>
-public sealed class ReceptionDayPart : ContentPart
+public sealed class ReceptionDayPart : ContentPart, IOutreachRecord
 {
+    int IOutreachRecord.HolderMemberId => CadreMemberId;
+
+    List<OutreachItem> IOutreachRecord.Items { get => Concerns; set => Concerns = value; }
+
     public int CadreMemberId { get; set; }
 
     public DateOnly? Date { get; set; }
@@ -60,6 +68,19 @@ public sealed class ReceptionDayPart : ContentPart
     public List<OutreachItem> Concerns { get; set; } = [];
 
     public string? BranchId { get; set; }
+}
+
+/// <summary>
+/// What a forum and a reception day have in common: the member who holds it, their branch, and what was raised there
+/// (the forum's opinions, the reception day's concerns). Explicit members, so the stored JSON keeps its own names.
+/// </summary>
+public interface IOutreachRecord
+{
+    int HolderMemberId { get; }
+
+    string? BranchId { get; }
+
+    List<OutreachItem> Items { get; set; }
 }
 
 /// <summary>An opinion collected at a forum or a concern raised at a reception day, followed until answered.</summary>
