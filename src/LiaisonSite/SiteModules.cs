@@ -24,6 +24,7 @@ public static class SiteModules
         new Liaison.Pairing.PairingModule(),
         new Liaison.Contacts.ContactsModule(),
         new Liaison.Workflows.WorkflowsModule(),
+        new Liaison.Forms.FormsModule(),
         new Liaison.Talks.TalksModule(),
         new Liaison.Outreach.OutreachModule(),
     ]);

@@ -21,3 +21,10 @@ public sealed record ContentUnpublished(string ContentItemId, string ContentItem
 
 [DomainEvent("Content.Removed")]
 public sealed record ContentRemoved(string ContentItemId, string ContentItemVersionId, string ContentType, string UserName) : IDomainEvent;
+
+/// <summary>
+/// An item was created by a submission of a form (Liaison.Forms: a type with FormPart): workflows' "form submitted".
+/// <see cref="UserName"/> is empty for an anonymous submission of a public form.
+/// </summary>
+[DomainEvent("Content.FormSubmitted")]
+public sealed record FormSubmitted(string ContentItemId, string ContentItemVersionId, string ContentType, string UserName) : IDomainEvent;

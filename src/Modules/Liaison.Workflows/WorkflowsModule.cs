@@ -36,6 +36,7 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddScoped<WorkflowActivity, ContentUnpublishedEvent>();
         services.AddScoped<WorkflowActivity, ContentDeletedEvent>();
         services.AddScoped<WorkflowActivity, ContentDraftSavedEvent>();
+        services.AddScoped<WorkflowActivity, FormSubmittedEvent>();
         services.AddScoped<WorkflowActivity, SignalEvent>();
         services.AddScoped<WorkflowActivity, UserTaskEvent>();
         services.AddScoped<WorkflowActivity, PublishContentTask>();
@@ -56,6 +57,7 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddDomainEventHandler<ContentPublished, ContentWorkflowEvents>();
         services.AddDomainEventHandler<ContentUnpublished, ContentWorkflowEvents>();
         services.AddDomainEventHandler<ContentRemoved, ContentWorkflowEvents>();
+        services.AddDomainEventHandler<FormSubmitted, ContentWorkflowEvents>();
 
         services.AddScoped<ReviewedTypes>();
         services.AddScoped<IContentHandler, ReviewPublishGuard>();

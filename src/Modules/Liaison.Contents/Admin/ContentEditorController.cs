@@ -146,11 +146,7 @@ public sealed class ContentEditorController(
 
     private ViewResult InvalidEditor(IReadOnlyList<ContentValidationError> errors, ContentEditorViewModel model)
     {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(error.Key ?? "", error.Message);
-        }
-
+        ModelState.AddContentErrors(errors);
         return View("Edit", model);
     }
 

@@ -17,6 +17,9 @@ internal class ContentEventActivity(string name) : WorkflowActivity
     public const string Deleted = "ContentDeletedEvent";
     public const string DraftSaved = "ContentDraftSavedEvent";
 
+    /// <summary>An item was created through a form (Liaison.Forms), by a signed-in user or anonymously.</summary>
+    public const string FormSubmitted = "FormSubmittedEvent";
+
     public const string ContentTypeInput = "ContentType";
 
     public override string Name => name;
@@ -41,6 +44,8 @@ internal sealed class ContentUnpublishedEvent() : ContentEventActivity(Unpublish
 internal sealed class ContentDeletedEvent() : ContentEventActivity(Deleted);
 
 internal sealed class ContentDraftSavedEvent() : ContentEventActivity(DraftSaved);
+
+internal sealed class FormSubmittedEvent() : ContentEventActivity(FormSubmitted);
 
 /// <summary>A named signal ("Signal" property), raised by code or by an administrator for the correlated instance.</summary>
 internal sealed class SignalEvent : WorkflowActivity

@@ -10,7 +10,7 @@ namespace Liaison.Workflows.Engine;
 /// </summary>
 internal sealed class ContentWorkflowEvents(WorkflowManager workflows, IContentManager contentManager)
     : IDomainEventHandler<ContentCreated>, IDomainEventHandler<ContentUpdated>, IDomainEventHandler<ContentPublished>,
-      IDomainEventHandler<ContentUnpublished>, IDomainEventHandler<ContentRemoved>
+      IDomainEventHandler<ContentUnpublished>, IDomainEventHandler<ContentRemoved>, IDomainEventHandler<FormSubmitted>
 {
     public async Task HandleAsync(ContentCreated e, DomainEventContext context, CancellationToken cancellationToken)
     {
@@ -35,6 +35,9 @@ internal sealed class ContentWorkflowEvents(WorkflowManager workflows, IContentM
         await TriggerAsync(ContentEventActivity.Deleted, e.ContentItemId, e.ContentType, e.UserName, cancellationToken);
         await workflows.CancelAsync(e.ContentItemId, e.UserName, cancellationToken);
     }
+
+    public Task HandleAsync(FormSubmitted e, DomainEventContext context, CancellationToken cancellationToken)
+        => TriggerAsync(ContentEventActivity.FormSubmitted, e.ContentItemId, e.ContentType, e.UserName, cancellationToken);
 
     // A draft save: the saved version is still the latest and was not published with the save.
     private async Task DraftSavedAsync(string id, string versionId, string type, string? user, CancellationToken cancellationToken)
