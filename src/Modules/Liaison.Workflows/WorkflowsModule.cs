@@ -7,6 +7,7 @@ using Liaison.Workflows.Recipes;
 using Liaison.Workflows.Review;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Events;
+using LiaisonSite.Core.Jobs;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Recipes;
@@ -38,6 +39,10 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddScoped<WorkflowActivity, ContentDraftSavedEvent>();
         services.AddScoped<WorkflowActivity, FormSubmittedEvent>();
         services.AddScoped<WorkflowActivity, SignalEvent>();
+        services.AddScoped<TimerEvent>();
+        services.AddScoped<WorkflowActivity>(sp => sp.GetRequiredService<TimerEvent>());
+        services.AddScoped<WorkflowTimers>();
+        services.AddBackgroundJob<WorkflowTimersJob>();
         services.AddScoped<WorkflowActivity, UserTaskEvent>();
         services.AddScoped<WorkflowActivity, PublishContentTask>();
         services.AddScoped<WorkflowActivity, UnpublishContentTask>();

@@ -58,18 +58,26 @@ internal sealed class WorkflowManager(
                 continue;
             }
 
-            var instance = new WorkflowInstance
-            {
-                WorkflowId = Guid.NewGuid().ToString("N"),
-                WorkflowTypeId = type.WorkflowTypeId,
-                CorrelationId = correlation,
-                Status = WorkflowStatus.Running,
-                CreatedUtc = Now,
-                ModifiedUtc = Now,
-            };
-            db.Add(instance);
-            await ResumeAsync(instance, type, start, workflowEvent, cancellationToken);
+            await StartAsync(type, start, workflowEvent, cancellationToken);
         }
+    }
+
+    /// <summary>Starts a new instance of the type at its start activity (correlated with the event's item, if any).</summary>
+    public async Task<WorkflowInstance> StartAsync(
+        WorkflowTypeDefinition type, ActivityRecord start, WorkflowEvent workflowEvent, CancellationToken cancellationToken = default)
+    {
+        var instance = new WorkflowInstance
+        {
+            WorkflowId = Guid.NewGuid().ToString("N"),
+            WorkflowTypeId = type.WorkflowTypeId,
+            CorrelationId = workflowEvent.CorrelationId,
+            Status = WorkflowStatus.Running,
+            CreatedUtc = Now,
+            ModifiedUtc = Now,
+        };
+        db.Add(instance);
+        await ResumeAsync(instance, type, start, workflowEvent, cancellationToken);
+        return instance;
     }
 
     /// <summary>Resumes one instance at one of its blocking activities (a user task's decision comes this way).</summary>
