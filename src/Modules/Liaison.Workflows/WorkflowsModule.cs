@@ -48,6 +48,8 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddScoped<WorkflowActivity, UnpublishContentTask>();
         services.AddScoped<WorkflowActivity, NotifyUsersTask>();
         services.AddScoped<WorkflowActivity, SetPropertyTask>();
+        services.AddScoped<WorkflowActivity, CreateContentTask>();
+        services.AddScoped<WorkflowActivity, SetContentFieldTask>();
         services.AddScoped<WorkflowActivity, LogTask>();
         services.AddScoped<WorkflowActivity, IfElseTask>();
         services.AddScoped<ActivityRegistry>();

@@ -8,10 +8,19 @@ using static LiaisonSite.Tests.Modules.Workflows.WorkflowTestSupport;
 namespace LiaisonSite.Tests.Modules.Workflows;
 
 /// <summary>
-/// TimerEvent with Cronos, run by the timer job's service at chosen times. The cron names 29 February 08:00 (school time)
-/// so that the site's own job, which runs every minute on real time, never fires these timers during the test.
+/// The setup-recipe site with the Workflows.Timers job moved to a Quartz cron that never comes (1 January 2099), so that
+/// only the tests run the timer service, at the times they choose.
 /// </summary>
-public sealed class WorkflowTimerTests(PlainSiteFactory site) : IClassFixture<PlainSiteFactory>
+public sealed class TimersByHandSite() : SiteFactory("liaison")
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Liaison:Jobs:Workflows.Timers:Cron"] = "0 0 0 1 1 ? 2099",
+    };
+}
+
+/// <summary>TimerEvent with Cronos, run by the timer job's service at chosen times (school time zone Asia/Shanghai).</summary>
+public sealed class WorkflowTimerTests(TimersByHandSite site) : IClassFixture<TimersByHandSite>
 {
     private const string LeapDayMorning = "0 8 29 2 *";
 
