@@ -1,6 +1,5 @@
-using System.Threading.RateLimiting;
+using LiaisonSite.Core.Security;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -11,29 +10,17 @@ namespace Liaison.Notices.Objections;
 /// At most Liaison:Notices:ObjectionsPerWindow (5) posts per Liaison:Notices:ObjectionWindowMinutes (10) minutes
 /// per client IP (after forwarded headers), so one sender cannot flood the branch with objections.
 /// </summary>
-internal sealed class ObjectionRateLimitPolicy(IConfiguration configuration) : IRateLimiterPolicy<string>
+internal sealed class ObjectionRateLimitPolicy(IConfiguration configuration) : ClientRateLimitPolicy(configuration)
 {
     public const string Name = "NoticeObjections";
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellation) =>
-    {
-        var S = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ObjectionRateLimitPolicy>>();
-        context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-        await context.HttpContext.Response.WriteAsync(
-            S["You have sent too many objections in a short time. Please try again in a few minutes."], cancellation);
-    };
+    protected override string PermitsKey => "Liaison:Notices:ObjectionsPerWindow";
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
-    {
-        var permits = Math.Max(1, configuration.GetValue("Liaison:Notices:ObjectionsPerWindow", 5));
-        var minutes = Math.Max(1, configuration.GetValue("Liaison:Notices:ObjectionWindowMinutes", 10));
-        var ip = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(minutes),
-            QueueLimit = 0,
-        });
-    }
+    protected override int DefaultPermits => 5;
+
+    protected override string WindowKey => "Liaison:Notices:ObjectionWindowMinutes";
+
+    protected override string RejectionMessage(HttpContext httpContext)
+        => httpContext.RequestServices.GetRequiredService<IStringLocalizer<ObjectionRateLimitPolicy>>()[
+            "You have sent too many objections in a short time. Please try again in a few minutes."];
 }
