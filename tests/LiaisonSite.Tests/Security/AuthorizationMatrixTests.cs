@@ -256,6 +256,9 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("admin/inbox/", "id", await First(db.Set<WorkflowTask>().OrderBy(t => t.Id).Select(t => t.Id))),
             ("opinions/", "code", "answer23answer23answer23answer23"),
             ("admin/opinions/", "id", await First(db.Set<Liaison.Outreach.Data.Opinion>().OrderBy(o => o.Id).Select(o => o.Id))),
+            ("admin/appraisals/", "id", await First(db.Set<Liaison.Appraisals.Data.AppraisalCampaign>().OrderBy(c => c.Id).Select(c => c.Id))),
+            ("admin/my-work/appraisals/", "campaignId", await First(db.Set<Liaison.Appraisals.Data.AppraisalCampaign>().OrderBy(c => c.Id).Select(c => c.Id))),
+            ("appraisal/vote/", "token", "no-such-voting-link-0000000000000"),
         ]);
     }
 
