@@ -25,6 +25,9 @@ namespace Liaison.Appraisals.Recipes;
 internal sealed class AppraisalCampaignsStep(
     LiaisonDbContext db, IRosterQueries roster, CampaignService campaigns, ResultsService results, ISchoolClock clock) : IRecipeStepHandler
 {
+    /// <summary>The site's default culture (zh-CN), in which a notice made by a recipe is written.</summary>
+    private const string DefaultCulture = "zh-CN";
+
     public string Name => "AppraisalCampaigns";
 
     public async Task ExecuteAsync(RecipeStepContext context)
@@ -105,9 +108,19 @@ internal sealed class AppraisalCampaignsStep(
             await db.SaveChangesAsync();
             if (node.GetProperty("PublishNotice")?.ToString() is "true" or "True")
             {
-                if (await results.PublishNoticeAsync(campaign, null) is null)
+                // A recipe runs outside a request: the notice is written in the site's default language, as visitors read it.
+                var culture = CultureInfo.CurrentUICulture;
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(DefaultCulture);
+                try
                 {
-                    throw new RecipeException($"{where}: only a closed campaign's results can be published.");
+                    if (await results.PublishNoticeAsync(campaign, null) is null)
+                    {
+                        throw new RecipeException($"{where}: only a closed campaign's results can be published.");
+                    }
+                }
+                finally
+                {
+                    CultureInfo.CurrentUICulture = culture;
                 }
 
                 await db.SaveChangesAsync();

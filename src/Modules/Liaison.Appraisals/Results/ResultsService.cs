@@ -39,6 +39,9 @@ public sealed class ResultsService(
     /// </summary>
     public double FeedbackShare => Math.Clamp(configuration.GetValue("Liaison:Appraisals:FeedbackShare", 0.3), 0.0, 1.0);
 
+    /// <summary>How long the results notice stays open for objections: <c>Liaison:Appraisals:NoticeDays</c> (14).</summary>
+    public int NoticeDays => Math.Clamp(configuration.GetValue("Liaison:Appraisals:NoticeDays", 14), 1, 90);
+
     public bool NeedsFeedback(MemberTally tally) => tally.Weak > 0 && tally.Weak >= FeedbackShare * tally.Total;
 
     public async Task<CampaignResults?> TallyAsync(AppraisalCampaign campaign)
@@ -94,7 +97,7 @@ public sealed class ResultsService(
         var title = S["{0}: results of the democratic appraisal of members {1}", results.BranchName, campaign.Year.ToString(CultureInfo.InvariantCulture)];
         var start = clock.UtcNow;
         var id = await notices.PublishAsync(new PublicNoticeDraft(
-            title, Html(results), NoticeKindNames.DemocraticAppraisal, start, start.AddDays(7), campaign.BranchId,
+            title, Html(results), NoticeKindNames.DemocraticAppraisal, start, start.AddDays(NoticeDays), campaign.BranchId,
             $"notices/appraisal-{campaign.Year}-{campaign.Id}", owner), cancellationToken);
         campaign.NoticeContentItemId = id;
         return id;
