@@ -27,5 +27,6 @@ public static class SiteModules
         new Liaison.Forms.FormsModule(),
         new Liaison.Talks.TalksModule(),
         new Liaison.Outreach.OutreachModule(),
+        new Liaison.Appraisals.AppraisalsModule(),
     ]);
 }

@@ -36,6 +36,7 @@ public sealed class NoticesModule : LiaisonModule
         services.AddScoped<IIndexProvider, NoticeIndexProvider>();
 
         services.AddScoped<NoticeQuery>();
+        services.AddScoped<Contracts.IPublicNoticeWriter, Publishing.PublicNoticeWriter>();
         services.AddScoped<ObjectionService>();
         services.AddScoped<ObjectionScope>();
         services.AddScoped<NoticeClosingService>();

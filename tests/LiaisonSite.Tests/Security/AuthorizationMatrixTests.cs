@@ -260,6 +260,9 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("forms/", "type", "TypicalExample"),
             ("admin/forms/", "type", "TypicalExample"),
             ("admin/opinions/", "id", await First(db.Set<Liaison.Outreach.Data.Opinion>().OrderBy(o => o.Id).Select(o => o.Id))),
+            ("admin/appraisals/", "id", await First(db.Set<Liaison.Appraisals.Data.AppraisalCampaign>().OrderBy(c => c.Id).Select(c => c.Id))),
+            ("admin/my-work/appraisals/", "campaignId", await First(db.Set<Liaison.Appraisals.Data.AppraisalCampaign>().OrderBy(c => c.Id).Select(c => c.Id))),
+            ("appraisal/vote/", "token", "no-such-voting-link-0000000000000"),
         ]);
     }
 

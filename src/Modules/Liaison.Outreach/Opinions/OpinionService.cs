@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Liaison.Outreach.Data;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Notifications;
@@ -84,18 +82,9 @@ public sealed class OpinionService(LiaisonDbContext db, ISchoolClock clock, INot
         return db.Set<Opinion>().AsNoTracking().FirstOrDefaultAsync(o => o.CodeHash == hash);
     }
 
-    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+    public static string Hash(string code) => SecretCodes.Hash(code);
 
-    public static string NewCode()
-    {
-        var chars = new char[32];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
-        }
-
-        return new string(chars);
-    }
+    public static string NewCode() => SecretCodes.NewFromAlphabet(CodeAlphabet, 32);
 
     private Dictionary<string, string> Validate(OpinionInput input)
     {

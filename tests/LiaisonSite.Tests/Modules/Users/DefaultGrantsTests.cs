@@ -26,7 +26,7 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
         [
             "Admin.Access", "Contents.EditOwn", "Contents.PublishOwn", "Contents.DeleteOwn", "Contents.Preview", "Media.Upload",
             "Notices.HandleObjections", "Organization.ManageBranch", "Organization.RevealPersonalData",
-            "Talks.RecordPersonnelEvents",
+            "Talks.RecordPersonnelEvents", "Appraisals.Manage",
         ],
         [RoleNames.CommitteeAdmin] =
         [
@@ -37,6 +37,8 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Organization.ViewAccessLog", "Contacts.ExportSensitive", "Talks.RecordPersonnelEvents", "Outreach.HandleOpinions",
             // Workflows (issue 11): the committee decides review tasks of every branch and publishes without review.
             "Workflows.DecideAllBranches", "Workflows.PublishWithoutReview",
+            // Appraisals (issue 13): the committee runs democratic appraisals of every branch.
+            "Appraisals.Manage",
         ],
         [RoleNames.Authenticated] = [],
         [RoleNames.Anonymous] = [],
