@@ -26,5 +26,6 @@ public static class SiteModules
         new Liaison.Workflows.WorkflowsModule(),
         new Liaison.Talks.TalksModule(),
         new Liaison.Outreach.OutreachModule(),
+        new Liaison.Reports.ReportsModule(),
     ]);
 }

@@ -256,6 +256,8 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("admin/inbox/", "id", await First(db.Set<WorkflowTask>().OrderBy(t => t.Id).Select(t => t.Id))),
             ("opinions/", "code", "answer23answer23answer23answer23"),
             ("admin/opinions/", "id", await First(db.Set<Liaison.Outreach.Data.Opinion>().OrderBy(o => o.Id).Select(o => o.Id))),
+            ("admin/my-work/reports/", "id", await First(db.Set<Liaison.Reports.Data.QuarterlyReportIndex>().OrderBy(r => r.Id).Select(r => r.ContentItemId))),
+            ("admin/inspections/", "id", await First(db.Set<Liaison.Reports.Data.Inspection>().OrderBy(i => i.Id).Select(i => i.Id))),
         ]);
     }
 

@@ -27,6 +27,8 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Admin.Access", "Contents.EditOwn", "Contents.PublishOwn", "Contents.DeleteOwn", "Contents.Preview", "Media.Upload",
             "Notices.HandleObjections", "Organization.ManageBranch", "Organization.RevealPersonalData",
             "Talks.RecordPersonnelEvents",
+            // Reports (issue 12): the branch view of reports and the half-yearly inspection of their branch.
+            "Reports.Inspect",
         ],
         [RoleNames.CommitteeAdmin] =
         [
@@ -37,6 +39,8 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Organization.ViewAccessLog", "Contacts.ExportSensitive", "Talks.RecordPersonnelEvents", "Outreach.HandleOpinions",
             // Workflows (issue 11): the committee decides review tasks of every branch and publishes without review.
             "Workflows.DecideAllBranches", "Workflows.PublishWithoutReview",
+            // Reports (issue 12): every branch's reports and inspections side by side.
+            "Reports.Inspect",
         ],
         [RoleNames.Authenticated] = [],
         [RoleNames.Anonymous] = [],
