@@ -48,6 +48,16 @@ public sealed class ReportScopeTests(ReportsSite site)
         Assert.All(await site.RowsAsync(forSecretary1), r => Assert.Equal("branch-1", r.BranchId));
 
         Assert.Superset(new HashSet<string> { m1, s1, m3 }, forCommittee.ToHashSet());
+
+        // Without status=latest the API lists approved (published) reports: the demo's, scoped the same way.
+        var approvedForMember1 = await ReportsSite.ApiIdsAsync(await site.SignInAsync("member1"), latest: false);
+        var approvedForSecretary1 = await ReportsSite.ApiIdsAsync(await site.SignInAsync("secretary1"), latest: false);
+        Assert.Contains("report-d102-q2", approvedForMember1);
+        Assert.All(await site.RowsAsync(approvedForMember1), r => Assert.Equal(member1Id, r.MemberId));
+        Assert.Contains("report-d101-q1", approvedForSecretary1);
+        Assert.All(await site.RowsAsync(approvedForSecretary1), r => Assert.Equal("branch-1", r.BranchId));
+        Assert.DoesNotContain("report-d201-q1", approvedForSecretary1);
+        Assert.Contains("report-d201-q1", await ReportsSite.ApiIdsAsync(await site.SignInAsync("committee1"), latest: false));
     }
 
     [Theory]
@@ -59,7 +69,7 @@ public sealed class ReportScopeTests(ReportsSite site)
         var client = user is null ? site.CreateBrowserClient() : await site.SignInAsync(user);
 
         Assert.Empty(await ReportsSite.ApiIdsAsync(client));
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/content/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/content/{id}?status=latest", Ct)).StatusCode);
     }
 
     [Fact]
@@ -67,9 +77,9 @@ public sealed class ReportScopeTests(ReportsSite site)
     {
         var id = await ReportsSite.HandInAsync(await site.SignInAsync("member3"), "2024-Q4");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await (await site.SignInAsync("member1")).GetAsync($"/api/content/{id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await site.SignInAsync("secretary1")).GetAsync($"/api/content/{id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await site.SignInAsync("secretary2")).GetAsync($"/api/content/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await site.SignInAsync("member1")).GetAsync($"/api/content/{id}?status=latest", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await site.SignInAsync("secretary1")).GetAsync($"/api/content/{id}?status=latest", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await site.SignInAsync("secretary2")).GetAsync($"/api/content/{id}?status=latest", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await site.SignInAsync("member1")).GetAsync($"/admin/my-work/reports/{id}", Ct)).StatusCode);
     }
 

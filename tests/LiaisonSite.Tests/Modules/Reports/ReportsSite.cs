@@ -98,9 +98,10 @@ public sealed class ReportsSite : SiteFactory, IAsyncLifetime
         throw new TimeoutException($"{contentItemId} was not approved.");
     }
 
-    public static async Task<List<string>> ApiIdsAsync(HttpClient client)
+    /// <summary>The ids the API lists: approved (published) reports, or with <paramref name="latest"/> every report's latest version.</summary>
+    public static async Task<List<string>> ApiIdsAsync(HttpClient client, bool latest = true)
     {
-        var json = (await client.GetFromJsonAsync<JsonObject>("/api/content?type=QuarterlyReport&pageSize=100", Ct))!;
+        var json = (await client.GetFromJsonAsync<JsonObject>("/api/content?type=QuarterlyReport&pageSize=100" + (latest ? "&status=latest" : ""), Ct))!;
         return [.. json["items"]!.AsArray().Select(i => i!["ContentItemId"]!.GetValue<string>())];
     }
 
