@@ -28,5 +28,6 @@ public static class SiteModules
         new Liaison.Talks.TalksModule(),
         new Liaison.Outreach.OutreachModule(),
         new Liaison.Appraisals.AppraisalsModule(),
+        new Liaison.Reports.ReportsModule(),
     ]);
 }

@@ -55,6 +55,7 @@ public sealed class TalksModule : LiaisonModule
         services.AddScoped<TalkReminderService>();
         services.AddBackgroundJob<TalkReminderJob>();
         services.AddScoped<Contracts.IFollowUpSource, FollowUps.TalkFollowUpSource>();
+        services.AddScoped<Contracts.ITalkRecords, TalkRecords>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

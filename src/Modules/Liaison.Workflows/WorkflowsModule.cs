@@ -71,6 +71,7 @@ public sealed class WorkflowsModule : LiaisonModule
 
         services.AddScoped<TaskInbox>();
         services.AddScoped<IAdminTaskCount>(sp => sp.GetRequiredService<TaskInbox>());
+        services.AddScoped<Contracts.IContentReviews, ContentReviews>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => WorkflowModel.Configure(modelBuilder);

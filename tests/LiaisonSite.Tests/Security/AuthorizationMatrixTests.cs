@@ -263,6 +263,8 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("admin/appraisals/", "id", await First(db.Set<Liaison.Appraisals.Data.AppraisalCampaign>().OrderBy(c => c.Id).Select(c => c.Id))),
             ("admin/my-work/appraisals/", "campaignId", await First(db.Set<Liaison.Appraisals.Data.AppraisalCampaign>().OrderBy(c => c.Id).Select(c => c.Id))),
             ("appraisal/vote/", "token", "no-such-voting-link-0000000000000"),
+            ("admin/my-work/reports/", "id", await First(db.Set<Liaison.Reports.Data.QuarterlyReportIndex>().OrderBy(r => r.Id).Select(r => r.ContentItemId))),
+            ("admin/inspections/", "id", await First(db.Set<Liaison.Reports.Data.Inspection>().OrderBy(i => i.Id).Select(i => i.Id))),
         ]);
     }
 

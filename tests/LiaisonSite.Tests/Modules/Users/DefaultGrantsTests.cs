@@ -27,6 +27,8 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Admin.Access", "Contents.EditOwn", "Contents.PublishOwn", "Contents.DeleteOwn", "Contents.Preview", "Media.Upload",
             "Notices.HandleObjections", "Organization.ManageBranch", "Organization.RevealPersonalData",
             "Talks.RecordPersonnelEvents", "Appraisals.Manage",
+            // Reports (issue 12): the branch view of reports and the half-yearly inspection of their branch.
+            "Reports.Inspect",
         ],
         [RoleNames.CommitteeAdmin] =
         [
@@ -39,6 +41,8 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Workflows.DecideAllBranches", "Workflows.PublishWithoutReview",
             // Appraisals (issue 13): the committee runs democratic appraisals of every branch.
             "Appraisals.Manage",
+            // Reports (issue 12): every branch's reports and inspections side by side.
+            "Reports.Inspect",
         ],
         [RoleNames.Authenticated] = [],
         [RoleNames.Anonymous] = [],

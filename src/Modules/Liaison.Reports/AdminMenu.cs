@@ -1,0 +1,13 @@
+using LiaisonSite.Core.Navigation;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Reports;
+
+internal sealed class AdminMenu(IStringLocalizer<AdminMenu> S) : IAdminMenuProvider
+{
+    public void BuildMenu(AdminMenuBuilder menu)
+    {
+        menu.Add(new AdminMenuItem(S["Liaison work"], S["Quarterly reports"], "/admin/reports", Permissions.Inspect, -96, "journal-check"));
+        menu.Add(new AdminMenuItem(S["Liaison work"], S["Half-yearly inspections"], "/admin/inspections", Permissions.Inspect, -95, "clipboard-data"));
+    }
+}

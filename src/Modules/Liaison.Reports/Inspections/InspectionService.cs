@@ -1,0 +1,178 @@
+using Liaison.Contacts.Contracts;
+using Liaison.Organization.Contracts;
+using Liaison.Reports.Data;
+using Liaison.Reports.Figures;
+using Liaison.Reports.Parts;
+using Liaison.Talks.Contracts;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Liaison.Reports.Inspections;
+
+/// <summary>One member's line of an inspection.</summary>
+public sealed class InspectionMemberLine
+{
+    public int MemberId { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public int ContactsAssigned { get; set; }
+
+    public int ContactsCovered { get; set; }
+
+    public int Talks { get; set; }
+
+    public int MandatoryDue { get; set; }
+
+    public int MandatoryOnTime { get; set; }
+
+    public int MandatoryOverdue { get; set; }
+
+    public int ReportsExpected { get; set; }
+
+    public int ReportsOnTime { get; set; }
+
+    public int ReportsApproved { get; set; }
+
+    public int FollowUpsOpen { get; set; }
+}
+
+/// <summary>A branch's totals: coverage and overdue items.</summary>
+public sealed class InspectionTotals
+{
+    public int Members { get; set; }
+
+    public int ContactsAssigned { get; set; }
+
+    public int ContactsCovered { get; set; }
+
+    /// <summary>Contact targets met at least once, in percent of those assigned (0 when none is assigned).</summary>
+    public int CoveragePercent => ContactsAssigned == 0 ? 0 : (int)Math.Round(100.0 * ContactsCovered / ContactsAssigned);
+
+    public int Talks { get; set; }
+
+    public int MandatoryDue { get; set; }
+
+    public int MandatoryOnTime { get; set; }
+
+    public int MandatoryOverdue { get; set; }
+
+    public int ReportsExpected { get; set; }
+
+    public int ReportsOnTime { get; set; }
+
+    public int ReportsApproved { get; set; }
+
+    public int FollowUpsOpen { get; set; }
+
+    /// <summary>Overdue mandatory talks and open follow-ups.</summary>
+    public int OverdueItems => MandatoryOverdue + FollowUpsOpen;
+}
+
+/// <summary>Talks per month of the half-year: the trend chart.</summary>
+public sealed record TrendPoint(string Month, int Talks);
+
+/// <summary>An inspection's sheet: computed live, or read back from a saved inspection as it was.</summary>
+public sealed class InspectionSheet
+{
+    public string BranchId { get; set; } = "";
+
+    public string BranchName { get; set; } = "";
+
+    public string HalfYear { get; set; } = "";
+
+    public DateTime ComputedUtc { get; set; }
+
+    public List<InspectionMemberLine> Members { get; set; } = [];
+
+    public InspectionTotals Totals { get; set; } = new();
+
+    public List<TrendPoint> Trend { get; set; } = [];
+}
+
+/// <summary>
+/// The half-yearly inspection (R10), computed from the records: per member contacts covered, talks, mandatory talks on
+/// time, reports on time and approved, follow-ups open; per branch coverage and overdue items; talks per month. Every
+/// figure is counted by the database (GROUP BY), per branch.
+/// </summary>
+internal sealed class InspectionService(
+    IRosterQueries roster, IContactQueries contacts, ITalkRecords talks, ReportFiguresService figures, LiaisonDbContext db,
+    ISchoolClock clock, IConfiguration configuration)
+{
+    /// <summary>Days after a quarter ends by which its report is due (<c>Liaison:Reports:DeadlineDays</c>, 10).</summary>
+    public int DeadlineDays => Math.Clamp(configuration.GetValue("Liaison:Reports:DeadlineDays", 10), 0, 90);
+
+    /// <summary>The last day on which a quarter's report is on time.</summary>
+    public DateOnly DeadlineOf(SchoolPeriod quarter) => quarter.End.AddDays(DeadlineDays - 1);
+
+    public async Task<InspectionSheet> ComputeAsync(string branchId, string branchName, SchoolPeriod half, CancellationToken cancellationToken = default)
+    {
+        var sheet = new InspectionSheet { BranchId = branchId, BranchName = branchName, HalfYear = half.Key, ComputedUtc = clock.UtcNow };
+        var members = await roster.Members().Where(m => m.BranchId == branchId && m.Active).OrderBy(m => m.Number)
+            .Select(m => new { m.Id, m.Number, m.Name }).ToListAsync(cancellationToken);
+        var byMember = await figures.ForBranchAsync(branchId, half.Start, half.End, cancellationToken);
+
+        var assigned = await contacts.Contacts()
+            .Where(c => c.BranchId == branchId && (c.StartDate == null || c.StartDate < half.End) && (c.EndDate == null || c.EndDate >= half.Start))
+            .Select(c => new { c.MemberId, c.PersonId }).Distinct()
+            .GroupBy(c => c.MemberId).Select(g => new { MemberId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.MemberId, x => x.Count, cancellationToken);
+
+        var quarters = Quarters.In(half).Select(k => Quarters.Parse(k)!).Where(q => q.Start <= clock.Today).ToList();
+        var keys = quarters.Select(q => q.Key).ToList();
+        var reports = await db.Set<QuarterlyReportIndex>().AsNoTracking()
+            .Where(r => r.Latest && r.BranchId == branchId && keys.Contains(r.Quarter))
+            .Select(r => new { r.MemberId, r.Quarter, r.FirstSubmittedUtc, r.Published }).ToListAsync(cancellationToken);
+        var deadlines = quarters.ToDictionary(q => q.Key, q => clock.StartOfDayUtc(DeadlineOf(q).AddDays(1)));
+        var expected = quarters.Count(q => DeadlineOf(q) < clock.Today);
+
+        foreach (var m in members)
+        {
+            var f = byMember.GetValueOrDefault(m.Id) ?? new ReportFigures();
+            var own = reports.Where(r => r.MemberId == m.Id).ToList();
+            sheet.Members.Add(new InspectionMemberLine
+            {
+                MemberId = m.Id,
+                Number = m.Number,
+                Name = m.Name,
+                ContactsAssigned = assigned.GetValueOrDefault(m.Id),
+                ContactsCovered = f.ContactsMet,
+                Talks = f.Talks,
+                MandatoryDue = f.MandatoryOnTime + f.MandatoryLate + f.MandatoryOverdue,
+                MandatoryOnTime = f.MandatoryOnTime,
+                MandatoryOverdue = f.MandatoryOverdue,
+                ReportsExpected = expected,
+                ReportsOnTime = own.Count(r => r.FirstSubmittedUtc is { } at && at < deadlines[r.Quarter]),
+                ReportsApproved = own.Count(r => r.Published),
+                FollowUpsOpen = f.FollowUpsOpen,
+            });
+        }
+
+        var t = sheet.Totals;
+        t.Members = sheet.Members.Count;
+        t.ContactsAssigned = sheet.Members.Sum(x => x.ContactsAssigned);
+        t.ContactsCovered = sheet.Members.Sum(x => Math.Min(x.ContactsCovered, x.ContactsAssigned));
+        t.Talks = sheet.Members.Sum(x => x.Talks);
+        t.MandatoryDue = sheet.Members.Sum(x => x.MandatoryDue);
+        t.MandatoryOnTime = sheet.Members.Sum(x => x.MandatoryOnTime);
+        t.MandatoryOverdue = sheet.Members.Sum(x => x.MandatoryOverdue);
+        t.ReportsExpected = sheet.Members.Sum(x => x.ReportsExpected);
+        t.ReportsOnTime = sheet.Members.Sum(x => x.ReportsOnTime);
+        t.ReportsApproved = sheet.Members.Sum(x => x.ReportsApproved);
+        t.FollowUpsOpen = sheet.Members.Sum(x => x.FollowUpsOpen);
+
+        var branchTalks = talks.Talks().Where(x => x.BranchId == branchId);
+        for (var month = half.Start; month < half.End; month = month.AddMonths(1))
+        {
+            var next = month.AddMonths(1);
+            var count = await branchTalks.CountAsync(x => x.Date >= month && x.Date < next, cancellationToken);
+            sheet.Trend.Add(new TrendPoint(month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), count));
+        }
+
+        return sheet;
+    }
+}

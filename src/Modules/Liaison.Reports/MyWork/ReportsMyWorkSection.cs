@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Liaison.Contacts.Contracts;
+using Liaison.Reports.Data;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Reports.MyWork;
+
+public sealed record MyReportRow(string ContentItemId, string Quarter, ReportStatus Status);
+
+public sealed record ReportsSectionModel(string CurrentQuarter, string PreviousQuarter, IReadOnlyList<MyReportRow> Reports);
+
+/// <summary>The reports part of 我的联系工作: the member's reports with their state, and the way to write one.</summary>
+internal sealed class ReportsMyWorkSection(LiaisonDbContext db, ReportStates states, ISchoolClock clock) : IMyWorkSection
+{
+    public int Order => 20;
+
+    public async Task<MyWorkSection?> BuildAsync(ClaimsPrincipal user, int memberId, string branchId)
+    {
+        var rows = await db.Set<QuarterlyReportIndex>().AsNoTracking().Where(r => r.Latest && r.MemberId == memberId)
+            .OrderByDescending(r => r.Quarter).Take(8).Select(r => new { r.ContentItemId, r.Quarter, r.Published }).ToListAsync();
+        var status = await states.OfAsync([.. rows.Select(r => (r.ContentItemId, r.Published))]);
+        var today = clock.Today;
+        return new MyWorkSection("_ReportsMyWork", new ReportsSectionModel(
+            clock.Quarter.Key, LiaisonSite.Core.Time.SchoolPeriod.QuarterOf(today.AddMonths(-3)).Key,
+            [.. rows.Select(r => new MyReportRow(r.ContentItemId, r.Quarter, status[r.ContentItemId]))]));
+    }
+}

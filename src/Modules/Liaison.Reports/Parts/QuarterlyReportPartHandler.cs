@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Liaison.Organization.Contracts;
+using Liaison.Reports.Data;
+using Liaison.Reports.Figures;
+using Liaison.Workflows.Contracts;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Time;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Liaison.Reports.Parts;
+
+/// <summary>
+/// The rules of a quarterly report, shared by the member's form, the admin editor, the API and recipes. Saving a
+/// report hands it in: the figures of the quarter are computed from the records there and then (so they are frozen
+/// as submitted) and the workflow sends it to the branch secretary. One report per member and quarter; a report
+/// waiting for review or approved cannot be changed. Recipes name the member by number (<c>MemberNumber</c>).
+/// </summary>
+internal sealed class QuarterlyReportPartHandler(
+    IRosterQueries roster,
+    ReportFiguresService figures,
+    IContentReviews reviews,
+    LiaisonDbContext db,
+    IHttpContextAccessor httpContextAccessor,
+    ISchoolClock clock,
+    IStringLocalizer<QuarterlyReportPartHandler> S) : IContentHandler
+{
+    private const string Prefix = nameof(QuarterlyReportPart);
+
+    public async Task UpdatingAsync(ContentContext context)
+    {
+        var item = context.ContentItem;
+        if (item.Content[Prefix] is not JsonObject json)
+        {
+            return;
+        }
+
+        await ResolveNumberAsync(json);
+        var part = item.As<QuarterlyReportPart>();
+        var user = httpContextAccessor.HttpContext?.User;
+        if (part.MemberId <= 0 && user?.Identity?.IsAuthenticated == true && (await roster.ScopeAsync(user)).Member is { } me)
+        {
+            part.MemberId = me.Id;
+        }
+
+        part.Quarter = part.Quarter?.Trim().ToUpperInvariant() ?? "";
+        var member = await roster.Members().Where(m => m.Id == part.MemberId).Select(m => new { m.BranchId, m.Name }).FirstOrDefaultAsync();
+        part.BranchId = member?.BranchId;
+        part.Branch = new BranchPicker { ContentItemIds = member is null ? [] : [member.BranchId] };
+        if (member is not null && Quarters.Parse(part.Quarter) is { } quarter)
+        {
+            part.Figures = await figures.ForMemberAsync(part.MemberId, quarter.Start, quarter.End);
+        }
+
+        part.SubmittedUtc = clock.UtcNow;
+        part.FirstSubmittedUtc ??= part.SubmittedUtc;
+        item.Apply(part);
+
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            item.DisplayText = member is null ? S["Quarterly report"] : S["{0}'s quarterly report of {1}", member.Name, part.Quarter];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    public async Task ValidatingAsync(ValidateContentContext context)
+    {
+        var item = context.ContentItem;
+        if (item.Content[Prefix] is not JsonObject json)
+        {
+            return;
+        }
+
+        var part = item.As<QuarterlyReportPart>();
+        var errors = context.Errors;
+
+        if (await db.ContentItems.AnyAsync(c => c.ContentItemId == item.ContentItemId && c.Published && c.ContentItemVersionId != item.ContentItemVersionId))
+        {
+            errors.Add(new(S["This report was approved and is locked: it can no longer be changed."], Prefix));
+            return;
+        }
+
+        if (await reviews.Tasks().AnyAsync(t => t.ContentItemId == item.ContentItemId && t.Open))
+        {
+            errors.Add(new(S["This report is waiting for the branch secretary's review: it can be changed once it is returned."], Prefix));
+            return;
+        }
+
+        var user = httpContextAccessor.HttpContext?.User;
+        var scope = user?.Identity?.IsAuthenticated == true ? await roster.ScopeAsync(user) : null;
+        if (json["MemberNumber"] is JsonValue memberNumber)
+        {
+            errors.Add(new(S["There is no member with the number {0}.", memberNumber.ToString()], $"{Prefix}.MemberId"));
+        }
+        else if (part.MemberId <= 0 || !await roster.Members().AnyAsync(m => m.Id == part.MemberId))
+        {
+            errors.Add(new(S["A quarterly report is written by a member of the roster."], $"{Prefix}.MemberId"));
+        }
+        else if (scope is not null && scope.Member?.Id != part.MemberId)
+        {
+            // Setup and recipes run without a user; a person writes only their own report.
+            errors.Add(new(S["You may only write your own quarterly report."], $"{Prefix}.MemberId"));
+        }
+
+        if (Quarters.Parse(part.Quarter) is not { } quarter)
+        {
+            errors.Add(new(S["Choose the quarter of the report (such as 2026-Q3)."], $"{Prefix}.Quarter"));
+        }
+        else if (quarter.Start > clock.Today)
+        {
+            errors.Add(new(S["The quarter {0} has not begun yet.", part.Quarter], $"{Prefix}.Quarter"));
+        }
+        else if (part.MemberId > 0 && await db.Set<QuarterlyReportIndex>().AnyAsync(r =>
+                     r.Latest && r.MemberId == part.MemberId && r.Quarter == part.Quarter && r.ContentItemId != item.ContentItemId))
+        {
+            errors.Add(new(S["There is already a report for {0}: open it and change it instead.", part.Quarter], $"{Prefix}.Quarter"));
+        }
+
+        if (string.IsNullOrWhiteSpace(part.WorkDone))
+        {
+            errors.Add(new(S["Write what you did this quarter."], $"{Prefix}.WorkDone"));
+        }
+
+        foreach (var (name, text) in new[] { ("WorkDone", part.WorkDone), ("Problems", part.Problems), ("Cases", part.Cases), ("NextPlan", part.NextPlan) })
+        {
+            if (text is { Length: > ReportLimits.Text })
+            {
+                errors.Add(new(S["This text can have at most {0} characters.", ReportLimits.Text], $"{Prefix}.{name}"));
+            }
+        }
+    }
+
+    /// <summary>Replaces a recipe's member number by the id; an unknown number stays for validation to report.</summary>
+    private async Task ResolveNumberAsync(JsonObject json)
+    {
+        if (json["MemberNumber"]?.ToString().Trim() is { Length: > 0 } number)
+        {
+            var id = await roster.Members().Where(m => m.Number == number).Select(m => (int?)m.Id).FirstOrDefaultAsync();
+            if (id is not null)
+            {
+                json["MemberId"] = id;
+                json.Remove("MemberNumber");
+            }
+        }
+    }
+}
