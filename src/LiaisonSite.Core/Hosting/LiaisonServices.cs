@@ -61,6 +61,7 @@ public static class LiaisonServices
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.TryAddScoped<IAdminTaskCount, NoAdminTasks>();
         services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<RoleLabels>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddSingleton<IStartupTask, Upgrades.UpgradeRunner>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

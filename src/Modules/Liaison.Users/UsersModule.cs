@@ -29,7 +29,6 @@ public sealed class UsersModule : LiaisonModule
         services.AddScoped<IRecipeStepHandler, UsersStep>();
         services.AddScoped<IRoleDefaults, RoleDefaults>();
         services.AddScoped<RolePermissionsEditor>();
-        services.AddScoped<RoleLabels>();
         services.AddScoped<UsersAdmin.UserAccounts>();
         services.AddScoped<Grants.GrantRules>();
 

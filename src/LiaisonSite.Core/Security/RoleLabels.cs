@@ -1,9 +1,11 @@
-using LiaisonSite.Core.Security;
 using Microsoft.Extensions.Localization;
 
-namespace Liaison.Users.RolesAdmin;
+namespace LiaisonSite.Core.Security;
 
-/// <summary>People read role names in their language; custom roles show their own name.</summary>
+/// <summary>
+/// People read role names in their language; custom roles show their own name. The kernel's, so that every module
+/// that shows roles (users, forms …) names them alike; the texts are translated in Liaison.Users' PO.
+/// </summary>
 public sealed class RoleLabels(IStringLocalizer<RoleLabels> S)
 {
     public string For(string role) => role switch
