@@ -6,6 +6,7 @@ using Liaison.Appraisals.Results;
 using Liaison.Appraisals.Voting;
 using Liaison.Organization.Contracts;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,6 @@ internal sealed class AppraisalCampaignsStep(
     LiaisonDbContext db, IRosterQueries roster, CampaignService campaigns, ResultsService results, ISchoolClock clock) : IRecipeStepHandler
 {
     /// <summary>The site's default culture (zh-CN), in which a notice made by a recipe is written.</summary>
-    private const string DefaultCulture = "zh-CN";
 
     public string Name => "AppraisalCampaigns";
 
@@ -109,18 +109,9 @@ internal sealed class AppraisalCampaignsStep(
             if (node.GetProperty("PublishNotice")?.ToString() is "true" or "True")
             {
                 // A recipe runs outside a request: the notice is written in the site's default language, as visitors read it.
-                var culture = CultureInfo.CurrentUICulture;
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(DefaultCulture);
-                try
+                if (await SiteLanguage.WriteAsync(() => results.PublishNoticeAsync(campaign, null)) is null)
                 {
-                    if (await results.PublishNoticeAsync(campaign, null) is null)
-                    {
-                        throw new RecipeException($"{where}: only a closed campaign's results can be published.");
-                    }
-                }
-                finally
-                {
-                    CultureInfo.CurrentUICulture = culture;
+                    throw new RecipeException($"{where}: only a closed campaign's results can be published.");
                 }
 
                 await db.SaveChangesAsync();

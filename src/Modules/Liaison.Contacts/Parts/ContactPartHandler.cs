@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Liaison.Contacts.Data;
 using Liaison.Organization.Contracts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -44,27 +44,9 @@ internal sealed class ContactPartHandler(
         item.Apply(part);
 
         // No person's name in the title: lists and search show it to everyone who may list the item.
-        item.DisplayText = InSiteLanguage(() => member is null ? S["Contact assignment"]
+        item.DisplayText = SiteLanguage.Write(() => member is null ? S["Contact assignment"]
             : ContactCategories.IsSensitive(part.Category) ? S["{0}'s contact (sensitive category)", member.Name]
             : S["{0}'s contact: {1}", member.Name, categories.Name(part.Category)]);
-    }
-
-    /// <summary>
-    /// The title is stored data, so it is written in the site's language (Chinese) whatever the UI language of
-    /// the request, or of setup, which runs outside any request.
-    /// </summary>
-    private static string InSiteLanguage(Func<string> text)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        try
-        {
-            return text();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
     }
 
     public async Task ValidatingAsync(ValidateContentContext context)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Liaison.Organization.Contracts;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -30,7 +31,7 @@ internal sealed partial class OutreachPartHandler(
             item.Apply(part);
             if (string.IsNullOrWhiteSpace(item.DisplayText))
             {
-                item.DisplayText = InSiteLanguage(() => S["Forum of {0}", Date(part.Date)]);
+                item.DisplayText = SiteLanguage.Write(() => S["Forum of {0}", Date(part.Date)]);
             }
         }
         else if (item.Content[nameof(ReceptionDayPart)] is JsonObject receptionJson)
@@ -41,7 +42,7 @@ internal sealed partial class OutreachPartHandler(
             part.BranchId = cadre?.BranchId;
             NewIds(part.Concerns);
             item.Apply(part);
-            item.DisplayText = InSiteLanguage(() => S["{0}'s reception day {1}", cadre?.Name ?? "", Date(part.Date)]);
+            item.DisplayText = SiteLanguage.Write(() => S["{0}'s reception day {1}", cadre?.Name ?? "", Date(part.Date)]);
         }
     }
 
@@ -154,21 +155,6 @@ internal sealed partial class OutreachPartHandler(
         foreach (var i in items.Where(i => string.IsNullOrEmpty(i.Id)))
         {
             i.Id = Guid.NewGuid().ToString("N")[..12];
-        }
-    }
-
-    /// <summary>Titles are stored data: written in the site's language whatever the request's.</summary>
-    private static string InSiteLanguage(Func<string> text)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        try
-        {
-            return text();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Liaison.Organization.Contracts;
 using Liaison.Reports.Data;
@@ -6,6 +5,7 @@ using Liaison.Reports.Figures;
 using Liaison.Workflows.Contracts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -59,16 +59,8 @@ internal sealed class QuarterlyReportPartHandler(
         part.FirstSubmittedUtc ??= part.SubmittedUtc;
         item.Apply(part);
 
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        try
-        {
-            item.DisplayText = member is null ? S["Quarterly report"] : S["{0}'s quarterly report of {1}", member.Name, part.Quarter];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        // Stored data: the title is written in the site's language.
+        item.DisplayText = SiteLanguage.Write(() => member is null ? S["Quarterly report"] : S["{0}'s quarterly report of {1}", member.Name, part.Quarter]);
     }
 
     public async Task ValidatingAsync(ValidateContentContext context)

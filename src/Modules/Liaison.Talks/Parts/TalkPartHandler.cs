@@ -4,6 +4,7 @@ using Liaison.Contacts.Contracts;
 using Liaison.Organization.Contracts;
 using Liaison.Talks.Obligations;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -51,16 +52,7 @@ internal sealed class TalkPartHandler(
 
         // No person's name in the title: lists show it to everyone who may list the item. Stored in the site's language.
         var date = part.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        try
-        {
-            item.DisplayText = member is null ? S["Heart-to-heart talk"] : S["{0}'s talk of {1}", member.Name, date];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        item.DisplayText = SiteLanguage.Write(() => member is null ? S["Heart-to-heart talk"] : S["{0}'s talk of {1}", member.Name, date]);
     }
 
     public async Task ValidatingAsync(ValidateContentContext context)

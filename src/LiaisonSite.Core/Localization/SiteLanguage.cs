@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace LiaisonSite.Core.Localization;
+
+/// <summary>
+/// Text that is stored (a title, a public notice) is written in the site's language, Chinese, whatever the UI
+/// language of the request that writes it, or of setup and recipes, which run outside any request.
+/// </summary>
+public static class SiteLanguage
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static T Write<T>(Func<T> text)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Culture;
+        try
+        {
+            return text();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    public static async Task<T> WriteAsync<T>(Func<Task<T>> text)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Culture;
+        try
+        {
+            return await text();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
