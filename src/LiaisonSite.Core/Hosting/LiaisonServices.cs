@@ -62,6 +62,8 @@ public static class LiaisonServices
         services.TryAddScoped<IAdminTaskCount, NoAdminTasks>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<RoleLabels>();
+        services.AddScoped<Import.SpreadsheetReader>();
+        services.AddSingleton<Import.ImportUploadStore>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddSingleton<IStartupTask, Upgrades.UpgradeRunner>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

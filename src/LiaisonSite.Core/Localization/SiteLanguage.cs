@@ -10,10 +10,13 @@ public static class SiteLanguage
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("zh-CN");
 
-    public static T Write<T>(Func<T> text)
+    public static T Write<T>(Func<T> text) => In(Culture, text);
+
+    /// <summary>The text as it reads in <paramref name="culture"/>, such as an import accepting English names too.</summary>
+    public static T In<T>(CultureInfo culture, Func<T> text)
     {
         var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = Culture;
+        CultureInfo.CurrentUICulture = culture;
         try
         {
             return text();

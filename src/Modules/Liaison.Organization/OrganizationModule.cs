@@ -53,7 +53,6 @@ public sealed class OrganizationModule : LiaisonModule
         services.AddScoped<Import.RosterFileReader>();
         services.AddScoped<Import.RosterValidator>();
         services.AddScoped<Import.RosterImporter>();
-        services.AddSingleton<Import.RosterUploadStore>();
         services.AddScoped<Export.RosterExporter>();
         services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, Recipes.RosterStep>();
         services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, Recipes.ContactPointsStep>();

@@ -49,6 +49,7 @@ public sealed class TalksModule : LiaisonModule
         services.AddScoped<TalkExportFilter>();
         services.AddScoped<IContentExportFilter>(sp => sp.GetRequiredService<TalkExportFilter>());
         services.AddScoped<ObligationService>();
+        services.AddScoped<PersonnelEventImport>();
         services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, TalkDashboardNotes>();
         services.AddScoped<Liaison.Contacts.Contracts.IMyWorkSection, TalksMyWorkSection>();
         services.AddScoped<IRecipeStepHandler, PersonnelEventsStep>();

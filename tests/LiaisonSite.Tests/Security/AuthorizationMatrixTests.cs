@@ -250,6 +250,7 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("admin/organization/units/", "id", await First(db.Set<Unit>().OrderBy(u => u.Id).Select(u => u.Id))),
             ("admin/organization/visits/", "id", await First(db.Set<CadreVisit>().OrderBy(v => v.Id).Select(v => v.Id))),
             ("admin/organization/import/preview/", "token", "no-such-upload"),
+            ("admin/talks/events/import/preview/", "token", "no-such-upload"),
             ("admin/pairing/exclusions/", "id", await First(db.Set<PairExclusion>().OrderBy(x => x.Id).Select(x => x.Id))),
             ("admin/workflows/", "id", "editorial-review"),
             ("admin/workflows/instances/", "instanceId", await First(db.Set<WorkflowInstance>().OrderBy(i => i.Id).Select(i => i.Id))),

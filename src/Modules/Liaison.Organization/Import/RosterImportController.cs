@@ -1,6 +1,7 @@
 using Liaison.Organization.Export;
 using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Import;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
 using Microsoft.AspNetCore.Http;
@@ -17,13 +18,14 @@ namespace Liaison.Organization.Import;
 [Route("admin/organization/import")]
 internal sealed class RosterImportController(
     RosterFileReader reader,
-    RosterUploadStore uploads,
+    ImportUploadStore uploads,
     RosterValidator validator,
     RosterContextLoader contexts,
     OrganizationScope organizations,
     IStringLocalizer<RosterImportController> S) : Controller
 {
     private const string Permission = "Organization.ManageBranch";
+    private const string Purpose = "roster";
 
     [HttpGet("")]
     [RequirePermission(Permission)]
@@ -65,7 +67,7 @@ internal sealed class RosterImportController(
 
         var upload = new RosterUpload(User.Identity!.Name!, parsed.Value, Path.GetFileName(file.FileName),
             [.. rows.Select(r => new RosterUploadRow(r.Number, r.Values.ToDictionary()))]);
-        var token = await uploads.SaveAsync(upload, cancellationToken);
+        var token = await uploads.SaveAsync(Purpose, upload.Owner, upload, cancellationToken);
         return RedirectToAction(nameof(Preview), new { token });
     }
 
@@ -73,7 +75,7 @@ internal sealed class RosterImportController(
     [RequirePermission(Permission)]
     public async Task<IActionResult> Preview(string token, CancellationToken cancellationToken)
     {
-        var upload = await uploads.FindAsync(token, User.Identity!.Name!, cancellationToken);
+        var upload = await uploads.FindAsync<RosterUpload>(Purpose, token, User.Identity!.Name!, cancellationToken);
         if (upload is null)
         {
             TempData.Error(S["This import has expired or was already done. Upload the file again."]);
@@ -89,7 +91,7 @@ internal sealed class RosterImportController(
         string token, [FromServices] RosterImporter importer, [FromServices] LiaisonDbContext db,
         [FromServices] PersonalDataProtector protector, CancellationToken cancellationToken)
     {
-        var upload = await uploads.FindAsync(token, User.Identity!.Name!, cancellationToken);
+        var upload = await uploads.FindAsync<RosterUpload>(Purpose, token, User.Identity!.Name!, cancellationToken);
         if (upload is null)
         {
             TempData.Error(S["This import has expired or was already done. Upload the file again."]);
@@ -113,7 +115,7 @@ internal sealed class RosterImportController(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             await db.RunAfterCommitAsync();
-            uploads.Delete(token);
+            uploads.Delete(Purpose, token);
             TempData.Success(preview.Errors.Count == 0
                 ? S["{0} rows imported: {1} new, {2} updated.", created + updated, created, updated]
                 : S["{0} rows imported: {1} new, {2} updated. {3} rows with errors were not imported.", created + updated, created, updated, preview.Errors.Count]);

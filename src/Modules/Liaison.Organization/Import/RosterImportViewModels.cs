@@ -34,3 +34,8 @@ internal static class RosterKinds
 
     public static string Slug(this RosterKind kind) => kind == RosterKind.Members ? "members" : "persons";
 }
+
+/// <summary>An uploaded roster waiting for the user's confirmation: who uploaded it, which roster, the rows read.</summary>
+internal sealed record RosterUpload(string Owner, RosterKind Kind, string FileName, List<RosterUploadRow> Rows);
+
+internal sealed record RosterUploadRow(int Number, Dictionary<string, string> Values);

@@ -28,6 +28,9 @@ public sealed record PersonnelEventInput(int PersonId, int Kind, DateOnly? Date,
 
 public sealed record RecordResult(PersonnelEvent? Event, int Obligations, IReadOnlyDictionary<string, string> Errors);
 
+/// <summary>A personnel event checked before recording: the person's branch, the members a talk falls due for, or errors.</summary>
+public sealed record EventCheck(string PersonBranchId, IReadOnlyList<(int Id, string BranchId)> Members, IReadOnlyDictionary<string, string> Errors);
+
 /// <summary>
 /// 五必谈 (SPEC R3): recording a personnel event makes a talk due for every member who contacts the person (or the
 /// member the secretary assigns) within <c>Liaison:Talks:MandatoryTalkDays</c> (15) days; a talk on that occasion
@@ -41,6 +44,36 @@ public sealed class ObligationService(
 
     /// <summary>Records the event when the user may (the person is in a branch they manage; null user: recipes).</summary>
     public async Task<RecordResult> RecordAsync(ClaimsPrincipal? user, PersonnelEventInput input, string recordedBy)
+    {
+        var check = await CheckAsync(user, input);
+        if (check.Errors.Count > 0)
+        {
+            return new(null, 0, check.Errors);
+        }
+
+        var e = new PersonnelEvent
+        {
+            PersonId = input.PersonId, BranchId = check.PersonBranchId, Kind = input.Kind, Date = input.Date!.Value,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), RecordedBy = recordedBy, RecordedUtc = clock.UtcNow,
+        };
+        db.Add(e);
+        foreach (var (memberId, branchId) in check.Members)
+        {
+            db.Add(new TalkObligation
+            {
+                Event = e, MemberId = memberId, BranchId = branchId, PersonId = e.PersonId, Occasion = e.Kind,
+                EventDate = e.Date, DueDate = e.Date.AddDays(DeadlineDays),
+            });
+        }
+
+        return new(e, check.Members.Count, check.Errors);
+    }
+
+    /// <summary>
+    /// What recording the event would do, without doing it: the errors, or the members a talk falls due for. The import's
+    /// preview shows it for every row.
+    /// </summary>
+    public async Task<EventCheck> CheckAsync(ClaimsPrincipal? user, PersonnelEventInput input)
     {
         var errors = new Dictionary<string, string>();
         var scope = user is null ? null : await roster.ScopeAsync(user);
@@ -94,27 +127,7 @@ public sealed class ObligationService(
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return new(null, 0, errors);
-        }
-
-        var e = new PersonnelEvent
-        {
-            PersonId = person!.Id, BranchId = person.BranchId ?? "", Kind = input.Kind, Date = input.Date!.Value,
-            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), RecordedBy = recordedBy, RecordedUtc = clock.UtcNow,
-        };
-        db.Add(e);
-        foreach (var (memberId, branchId) in members.Distinct())
-        {
-            db.Add(new TalkObligation
-            {
-                Event = e, MemberId = memberId, BranchId = branchId, PersonId = e.PersonId, Occasion = e.Kind,
-                EventDate = e.Date, DueDate = e.Date.AddDays(DeadlineDays),
-            });
-        }
-
-        return new(e, members.Distinct().Count(), errors);
+        return new(person?.BranchId ?? "", [.. members.Distinct()], errors);
     }
 
     /// <summary>Closes the open obligations a talk answers: same member, person and occasion, on or after the event.</summary>
