@@ -1,3 +1,5 @@
+using System.Globalization;
+using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,10 +27,16 @@ internal sealed partial class BackgroundJobRunner(IServiceScopeFactory scopes, I
         }
 
         // Before setup there is no site to work on (and no settings, no clock zone).
-        if ((await scope.ServiceProvider.GetRequiredService<ISiteService>().GetSettingsAsync()).SetupCompletedUtc is null)
+        var settings = await scope.ServiceProvider.GetRequiredService<ISiteService>().GetSettingsAsync();
+        if (settings.SetupCompletedUtc is null)
         {
             return;
         }
+
+        // What a job writes (reminders, mail, notices) is read by people: in the site's language, not the server's.
+        var culture = SiteCulture(settings.DefaultCulture);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
 
         try
         {
@@ -42,6 +50,18 @@ internal sealed partial class BackgroundJobRunner(IServiceScopeFactory scopes, I
         {
             LogFailed(e, name);
             throw new JobExecutionException(e.Message, e) { RefireImmediately = false };
+        }
+    }
+
+    private static CultureInfo SiteCulture(string? name)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(name) ? SiteLanguage.Culture : CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return SiteLanguage.Culture;
         }
     }
 

@@ -61,6 +61,29 @@ public sealed class NotificationMailTests(MailSite fixture) : IClassFixture<Mail
     }
 
     [Fact]
+    public async Task TheTalkReminderJob_MailsTheMemberAnOverdueMandatoryTalk_InTheSitesLanguage()
+    {
+        var smtp = Smtp;
+        // The job must write in the site's language whatever the culture of the thread that asks for the run.
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            Assert.True(await Site.Services.GetRequiredService<LiaisonSite.Core.Jobs.IJobScheduler>().RunNowAsync("Talks.Remind", Ct));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+
+        // The demo gives member1 (D102) an overdue mandatory talk.
+        var mail = await smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == "member1@example.edu.cn") && m.Subject == "必谈事项已逾期");
+        Assert.Matches(@"\d{4}-\d{2}-\d{2}", mail.TextBody);
+        var member1 = await Site.SignInAsync("member1");
+        Assert.Contains("必谈事项已逾期", await member1.GetStringAsync("/admin/notifications", Ct));
+    }
+
+    [Fact]
     public async Task SomeoneElsesNotification_CannotBeMarkedRead()
     {
         var subject = "仅本人可见 " + Guid.NewGuid().ToString("N")[..8];
