@@ -30,6 +30,7 @@ public sealed class OutreachModule : LiaisonModule
     {
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddUpgradeStep<Upgrades.CreateOutreachTypes>();
+        services.AddUpgradeStep<Upgrades.ForumPhotos>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, OutreachIndexProvider>();
         services.AddScoped<IContentHandler, OutreachPartHandler>();

@@ -23,6 +23,10 @@ internal static class OutreachForm
         => DateOnly.TryParseExact(form[key].ToString().Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             && d.Year is >= 1900 and <= 2999 ? d : null;
 
+    /// <summary>The ids chosen in a multiple select, each once; an unreadable one is left out.</summary>
+    public static List<int> Ids(IFormCollection form, string key)
+        => [.. form[key].Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct()];
+
     public static void AddItem(IFormCollection form, string prefix, List<OutreachItem> items, int memberId)
     {
         if (Text(form, $"{prefix}.NewItem") is { } text)
@@ -75,6 +79,8 @@ internal sealed class ForumPartDriver : OutreachPartDriver<ForumPart>
         part.HostMemberId = OutreachForm.Int(form, $"{p}.HostMemberId");
         part.Topics = OutreachForm.Text(form, $"{p}.Topics");
         part.Minutes = OutreachForm.Text(form, $"{p}.Minutes");
+        part.AttendingMemberIds = OutreachForm.Ids(form, $"{p}.AttendingMemberIds");
+        part.AttendingPersonIds = OutreachForm.Ids(form, $"{p}.AttendingPersonIds");
     }
 }
 

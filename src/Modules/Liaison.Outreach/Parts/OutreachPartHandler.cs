@@ -24,6 +24,7 @@ internal sealed partial class OutreachPartHandler(
         if (item.Content[nameof(ForumPart)] is JsonObject forumJson)
         {
             await ResolveAsync(forumJson, "HostNumber", "HostMemberId");
+            await ResolveAttendeesAsync(forumJson);
             var part = item.As<ForumPart>();
             var host = await MemberAsync(part.HostMemberId);
             part.BranchId = host?.BranchId;
@@ -65,6 +66,16 @@ internal sealed partial class OutreachPartHandler(
             }
 
             Lengths(errors, "ForumPart", part.Topics, part.Minutes, part.Opinions);
+            await ValidateAttendeesAsync(part, errors);
+            if (forumJson["AttendingMemberNumbers"] is JsonArray { Count: > 0 } unknownMembers)
+            {
+                errors.Add(new(S["There is no member with the number {0}.", string.Join("、", unknownMembers)], "ForumPart.AttendingMemberIds"));
+            }
+
+            if (forumJson["AttendingPersonNumbers"] is JsonArray { Count: > 0 } unknownPersons)
+            {
+                errors.Add(new(S["There is no member of staff or student with the number {0}.", string.Join("、", unknownPersons)], "ForumPart.AttendingPersonIds"));
+            }
         }
         else if (item.Content[nameof(ReceptionDayPart)] is JsonObject receptionJson)
         {
@@ -89,6 +100,28 @@ internal sealed partial class OutreachPartHandler(
             }
 
             Lengths(errors, "ReceptionDayPart", null, null, part.Concerns);
+        }
+    }
+
+    /// <summary>Attendees are ids of the roster, at most <see cref="OutreachLimits.MaxAttendees"/> of each.</summary>
+    private async Task ValidateAttendeesAsync(ForumPart part, List<ContentValidationError> errors)
+    {
+        if (part.AttendingMemberIds.Count > OutreachLimits.MaxAttendees || part.AttendingPersonIds.Count > OutreachLimits.MaxAttendees)
+        {
+            errors.Add(new(S["A forum can name at most {0} members and {0} staff or students.", OutreachLimits.MaxAttendees], "ForumPart.AttendingMemberIds"));
+            return;
+        }
+
+        var members = part.AttendingMemberIds.Distinct().ToList();
+        var persons = part.AttendingPersonIds.Distinct().ToList();
+        if (await roster.Members().CountAsync(m => members.Contains(m.Id)) != members.Count)
+        {
+            errors.Add(new(S["An attending member is not on the roster."], "ForumPart.AttendingMemberIds"));
+        }
+
+        if (await roster.Persons().CountAsync(p => persons.Contains(p.Id)) != persons.Count)
+        {
+            errors.Add(new(S["An attending member of staff or student is not on the roster."], "ForumPart.AttendingPersonIds"));
         }
     }
 
@@ -146,6 +179,39 @@ internal sealed partial class OutreachPartHandler(
             {
                 json[idProperty] = id;
                 json.Remove(numberProperty);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Recipes name attendees by number (<c>AttendingMemberNumbers</c>, <c>AttendingPersonNumbers</c>); the numbers found
+    /// become ids, and those that match nobody stay for validation to name.
+    /// </summary>
+    private async Task ResolveAttendeesAsync(JsonObject json)
+    {
+        foreach (var (numbers, ids, isMember) in new[] { ("AttendingMemberNumbers", "AttendingMemberIds", true), ("AttendingPersonNumbers", "AttendingPersonIds", false) })
+        {
+            if (json[numbers] is not JsonArray given)
+            {
+                continue;
+            }
+
+            var wanted = given.Select(n => n?.ToString().Trim() ?? "").Where(n => n.Length > 0).Distinct().ToList();
+            var found = isMember
+                ? await roster.Members().Where(m => wanted.Contains(m.Number)).Select(m => new { m.Number, m.Id }).ToListAsync()
+                : await roster.Persons().Where(p => wanted.Contains(p.Number)).OrderBy(p => p.Kind).Select(p => new { p.Number, p.Id }).ToListAsync();
+            var byNumber = found.GroupBy(f => f.Number).ToDictionary(g => g.Key, g => g.First().Id);
+            var list = (json[ids] as JsonArray)?.Select(n => n?.GetValue<int>() ?? 0).Where(n => n > 0).ToList() ?? [];
+            list.AddRange(wanted.Where(byNumber.ContainsKey).Select(n => byNumber[n]));
+            json[ids] = new JsonArray([.. list.Distinct().Select(id => (JsonNode)id)]);
+            var missing = wanted.Where(n => !byNumber.ContainsKey(n)).ToList();
+            if (missing.Count == 0)
+            {
+                json.Remove(numbers);
+            }
+            else
+            {
+                json[numbers] = new JsonArray([.. missing.Select(n => (JsonNode)n)]);
             }
         }
     }

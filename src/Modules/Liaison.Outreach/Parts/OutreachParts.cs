@@ -105,4 +105,5 @@ public static class OutreachLimits
     public const int Text = 8000;
     public const int ItemText = 1000;
     public const int MaxItems = 50;
+    public const int MaxAttendees = 500;
 }

@@ -15,3 +15,14 @@ internal sealed class CreateOutreachTypes : IUpgradeStep
         await context.GrantAsync(new Permissions().GetDefaultGrants());
     }
 }
+
+/// <summary>Step 2: a forum's photos (issue 10), a media field on the Forum type, on existing sites too.</summary>
+internal sealed class ForumPhotos : IUpgradeStep
+{
+    public int Number => 2;
+
+    public string Description => "Photos of a forum";
+
+    public Task RunAsync(UpgradeContext context, CancellationToken cancellationToken)
+        => context.RunRecipeAsync(typeof(ForumPhotos).Assembly, "Upgrades.ForumPhotos.recipe.json", cancellationToken);
+}

@@ -1,4 +1,5 @@
-// TheAdmin behaviour: confirmations, the rich-text editor on HTML textareas, and the unsaved-changes warning.
+// TheAdmin behaviour: confirmations, the rich-text editor on HTML textareas, the unsaved-changes warning, and the
+// search box of long pickers.
 (function () {
     "use strict";
 
@@ -73,7 +74,50 @@
         }
     });
 
+    // <select data-search="搜索…">: a search box above a long picker (a roster of 2,000 people on a phone). Typing keeps
+    // the options whose text holds every word typed, in their groups; one match left is chosen. Without script the
+    // plain select still works.
+    function attachSearch(select) {
+        var box = document.createElement("input");
+        box.type = "search";
+        box.className = "form-control form-control-sm mb-1 picker-search";
+        box.placeholder = select.getAttribute("data-search");
+        box.setAttribute("aria-label", select.getAttribute("data-search"));
+        box.setAttribute("aria-controls", select.id);
+        select.parentNode.insertBefore(box, select);
+        var groups = Array.prototype.map.call(select.children, function (child) {
+            return { node: child, options: child.tagName === "OPTGROUP" ? Array.prototype.slice.call(child.children) : null };
+        });
+        box.addEventListener("input", function () {
+            var words = box.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+            var matches = [];
+            function fits(option) {
+                var text = option.textContent.toLowerCase();
+                // What is chosen in a multiple select stays, or the form would lose it when sent.
+                return option.value === "" || (select.multiple && option.selected)
+                    || words.every(function (w) { return text.indexOf(w) >= 0; });
+            }
+            var shown = [];
+            groups.forEach(function (g) {
+                var kept = (g.options || [g.node]).filter(fits);
+                matches = matches.concat(kept.filter(function (o) { return o.value !== ""; }));
+                if (g.options === null) {
+                    if (kept.length > 0) { shown.push(g.node); }
+                } else if (kept.length > 0) {
+                    g.node.replaceChildren.apply(g.node, kept);
+                    shown.push(g.node);
+                }
+            });
+            select.replaceChildren.apply(select, shown);
+            if (!select.multiple && words.length > 0 && matches.length === 1 && select.value !== matches[0].value) {
+                select.value = matches[0].value;
+                select.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+        });
+    }
+
     function init() {
+        document.querySelectorAll("select[data-search]").forEach(attachSearch);
         // Trix may define its element a moment after its script ran: attach once it is defined.
         if (window.customElements) {
             customElements.whenDefined("trix-editor").then(function () {
