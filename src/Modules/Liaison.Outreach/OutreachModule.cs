@@ -31,11 +31,15 @@ public sealed class OutreachModule : LiaisonModule
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddUpgradeStep<Upgrades.CreateOutreachTypes>();
         services.AddUpgradeStep<Upgrades.ForumPhotos>();
+        services.AddUpgradeStep<Upgrades.BriefingAudience>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, OutreachIndexProvider>();
         services.AddScoped<IContentHandler, OutreachPartHandler>();
         services.AddScoped<IContentPartDriver, ForumPartDriver>();
         services.AddScoped<IContentPartDriver, ReceptionDayPartDriver>();
+        services.AddScoped<IContentPartDriver, BriefingPartDriver>();
+        services.AddScoped<IIndexProvider, BriefingIndexProvider>();
+        services.AddScoped<ISignedInOnlyContent, StaffOnlyBriefings>();
         services.AddScoped<OutreachChoices>();
         services.AddScoped<OutreachAccessScope>();
         services.AddScoped<IContentAccessScope>(sp => sp.GetRequiredService<OutreachAccessScope>());
@@ -54,6 +58,7 @@ public sealed class OutreachModule : LiaisonModule
     public override void ConfigureModel(ModelBuilder modelBuilder)
     {
         OutreachIndex.Configure(modelBuilder);
+        BriefingIndex.Configure(modelBuilder);
         Opinion.Configure(modelBuilder);
     }
 }

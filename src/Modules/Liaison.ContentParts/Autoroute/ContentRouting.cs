@@ -17,7 +17,10 @@ public interface IContentRouting
     /// <summary>Public URLs of the published items among <paramref name="contentItemIds"/>, by ContentItemId.</summary>
     Task<IReadOnlyDictionary<string, string>> GetPathsAsync(IEnumerable<string> contentItemIds);
 
-    /// <summary>The published, public item at a path ("examples/x" or "/examples/x"), or null.</summary>
+    /// <summary>
+    /// The published, public item at a path ("examples/x" or "/examples/x"), or null; it may be one only signed-in users
+    /// may read (<see cref="ISignedInOnlyContent"/>), which the page checks.
+    /// </summary>
     Task<ContentItem?> FindPublishedAsync(string? path);
 
     /// <summary>"/path" of the published items of <paramref name="contentTypes"/>, by path, at most <paramref name="max"/> (the sitemap).</summary>
@@ -27,7 +30,9 @@ public interface IContentRouting
 /// <summary>A published item's address and when it last changed.</summary>
 public sealed record PublishedPath(string Path, DateTime? ModifiedUtc, DateTime? PublishedUtc);
 
-internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionManager definitions, IPublicContentTypes publicTypes) : IContentRouting
+internal sealed class ContentRouting(
+    LiaisonDbContext db, IContentDefinitionManager definitions, IPublicContentTypes publicTypes, IEnumerable<ISignedInOnlyContent> signedInOnly)
+    : IContentRouting
 {
     public async Task<string?> GetPathAsync(ContentItem item)
         => (await GetPathsAsync([item.ContentItemId])).GetValueOrDefault(item.ContentItemId);
@@ -35,8 +40,10 @@ internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionMana
     public async Task<IReadOnlyDictionary<string, string>> GetPathsAsync(IEnumerable<string> contentItemIds)
     {
         var ids = contentItemIds.Distinct().ToList();
+        // Items only signed-in users may read have no public address: lists, feeds and the sitemap leave them out.
+        var hidden = await signedInOnly.AllAsync();
         var rows = await db.Set<AutorouteIndex>().AsNoTracking()
-            .Where(r => r.Published && ids.Contains(r.ContentItemId))
+            .Where(r => r.Published && ids.Contains(r.ContentItemId) && !hidden.Contains(r.ContentItemId))
             .Select(r => new { r.ContentItemId, r.ContentType, r.Path })
             .ToListAsync();
         var paths = new Dictionary<string, string>();
@@ -75,8 +82,9 @@ internal sealed class ContentRouting(LiaisonDbContext db, IContentDefinitionMana
     public async Task<IReadOnlyList<PublishedPath>> PublishedPathsAsync(IReadOnlyCollection<string> contentTypes, int max)
     {
         var types = contentTypes.ToList();
+        var hidden = await signedInOnly.AllAsync();
         var rows = await db.Set<AutorouteIndex>().AsNoTracking()
-            .Where(r => r.Published && types.Contains(r.ContentType))
+            .Where(r => r.Published && types.Contains(r.ContentType) && !hidden.Contains(r.ContentItemId))
             .Join(db.ContentItems.Where(c => c.Published), r => r.ContentItemVersionId, c => c.ContentItemVersionId,
                 (r, c) => new { r.Path, c.ModifiedUtc, c.PublishedUtc })
             .OrderBy(x => x.Path)

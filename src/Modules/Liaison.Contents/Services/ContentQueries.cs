@@ -14,7 +14,7 @@ namespace Liaison.Contents.Services;
 /// </summary>
 public sealed class ContentQueries(
     LiaisonDbContext db, IPermissionService permissions, IContentDefinitionManager definitions, IEnumerable<IContentAccessScope> scopes,
-    IPublicContentTypes publicTypes)
+    IPublicContentTypes publicTypes, IEnumerable<ISignedInOnlyContent> signedInOnly)
     : IContentVisibility
 {
     public IReadOnlyCollection<string> ScopedTypes => [.. scopes.SelectMany(s => s.ContentTypes)];
@@ -54,7 +54,7 @@ public sealed class ContentQueries(
         var publicTypes = (await PublicTypesAsync()).Except(governed).ToList();
         if (!signedIn)
         {
-            return items.Where(c => c.Published && publicTypes.Contains(c.ContentType));
+            return items.Where(c => c.Published && publicTypes.Contains(c.ContentType)).ForAnonymous(signedInOnly);
         }
 
         var name = UserName(user);

@@ -51,6 +51,11 @@ internal sealed partial class OutreachPartHandler(
     {
         var item = context.ContentItem;
         var errors = context.Errors;
+        if (item.Content[nameof(BriefingPart)] is JsonObject && !BriefingAudiences.IsValid(item.As<BriefingPart>().Audience))
+        {
+            errors.Add(new(S["Choose who may read the briefing."], "BriefingPart.Audience"));
+        }
+
         if (item.Content[nameof(ForumPart)] is JsonObject forumJson)
         {
             var part = item.As<ForumPart>();

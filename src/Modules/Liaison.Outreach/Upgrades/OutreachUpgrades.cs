@@ -26,3 +26,14 @@ internal sealed class ForumPhotos : IUpgradeStep
     public Task RunAsync(UpgradeContext context, CancellationToken cancellationToken)
         => context.RunRecipeAsync(typeof(ForumPhotos).Assembly, "Upgrades.ForumPhotos.recipe.json", cancellationToken);
 }
+
+/// <summary>Step 3: a briefing says who may read it (everyone, or signed-in staff only); existing ones stay public.</summary>
+internal sealed class BriefingAudience : IUpgradeStep
+{
+    public int Number => 3;
+
+    public string Description => "Who may read a briefing";
+
+    public Task RunAsync(UpgradeContext context, CancellationToken cancellationToken)
+        => context.RunRecipeAsync(typeof(BriefingAudience).Assembly, "Upgrades.BriefingAudience.recipe.json", cancellationToken);
+}

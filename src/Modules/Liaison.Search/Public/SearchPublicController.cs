@@ -1,5 +1,6 @@
 using Liaison.Contents.Services;
 using Liaison.Search.Querying;
+using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
@@ -16,7 +17,8 @@ public sealed class SearchPublicController(
     ContentQueries queries,
     IContentDefinitionManager definitions,
     IContentTypeResolver types,
-    LiaisonDbContext db) : Controller
+    LiaisonDbContext db,
+    IEnumerable<ISignedInOnlyContent> signedInOnly) : Controller
 {
     public const int PageSize = 10;
 
@@ -40,7 +42,9 @@ public sealed class SearchPublicController(
         number = Math.Min(number, SearchService.MaxResults / PageSize);
         if (model.Q.Length > 0)
         {
-            var result = search.SearchPublic(model.Q, publicTypes, model.Type, model.Branch, (number - 1) * PageSize, PageSize);
+            // Anonymous pages are cached; a signed-in searcher also finds what only signed-in users may read.
+            var excluded = User.Identity?.IsAuthenticated == true ? null : await signedInOnly.AllAsync();
+            var result = search.SearchPublic(model.Q, publicTypes, model.Type, model.Branch, (number - 1) * PageSize, PageSize, excluded);
             model.NoWords = result is null;
             model.Hits = result?.Hits ?? [];
             model.Pager = new Pager(number, PageSize, Math.Min(result?.Total ?? 0, SearchService.MaxResults));

@@ -23,10 +23,14 @@ public sealed class SearchService(SearchStore store)
 
     private volatile TypesFilter? _publicFilter;
 
-    /// <summary>Published items of <paramref name="publicTypes"/> only; null when the text has no words.</summary>
+    /// <summary>
+    /// Published items of <paramref name="publicTypes"/> only, without <paramref name="excludedIds"/> (items only signed-in
+    /// users may read, for an anonymous search); null when the text has no words.
+    /// </summary>
     public (IReadOnlyList<SearchHit> Hits, int Total)? SearchPublic(
-        string? text, IReadOnlyCollection<string> publicTypes, string? type, string? branch, int skip, int take)
-        => Search(text, OfTypes(publicTypes), type, branch, skip, take);
+        string? text, IReadOnlyCollection<string> publicTypes, string? type, string? branch, int skip, int take,
+        IReadOnlyCollection<string>? excludedIds = null)
+        => Search(text, OfTypes(publicTypes), type, branch, skip, take, excludedIds);
 
     /// <summary>
     /// Every published item, public or not, ranked; the caller must keep only what the user may see. Null when the
@@ -63,13 +67,25 @@ public sealed class SearchService(SearchStore store)
 
     private sealed record TypesFilter(string Key, Filter Filter);
 
-    private (IReadOnlyList<SearchHit> Hits, int Total)? Search(string? text, Filter? filter, string? type, string? branch, int skip, int take)
+    private (IReadOnlyList<SearchHit> Hits, int Total)? Search(
+        string? text, Filter? filter, string? type, string? branch, int skip, int take, IReadOnlyCollection<string>? excludedIds = null)
     {
         var terms = SearchQueryBuilder.Terms(text);
         var query = SearchQueryBuilder.Build(terms, type, branch);
         if (query is null)
         {
             return null;
+        }
+
+        if (excludedIds is { Count: > 0 })
+        {
+            var without = new BooleanQuery { { query, Occur.MUST } };
+            foreach (var id in excludedIds)
+            {
+                without.Add(new TermQuery(new Term(SearchFields.Id, id)), Occur.MUST_NOT);
+            }
+
+            query = without;
         }
 
         var want = Math.Min(MaxResults, skip + take);
