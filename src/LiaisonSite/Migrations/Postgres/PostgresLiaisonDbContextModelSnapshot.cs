@@ -1314,6 +1314,9 @@ namespace LiaisonSite.Migrations.Postgres
                     b.Property<int>("OpenFollowUps")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PartnerMemberId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -1332,6 +1335,8 @@ namespace LiaisonSite.Migrations.Postgres
                     b.HasIndex("BranchId", "Latest");
 
                     b.HasIndex("MemberId", "Latest");
+
+                    b.HasIndex("PartnerMemberId", "Latest");
 
                     b.HasIndex("PersonId", "Latest");
 
@@ -1360,7 +1365,7 @@ namespace LiaisonSite.Migrations.Postgres
                     b.Property<DateOnly>("EventDate")
                         .HasColumnType("date");
 
-                    b.Property<int>("EventId")
+                    b.Property<int?>("EventId")
                         .HasColumnType("integer");
 
                     b.Property<int>("MemberId")
@@ -1369,14 +1374,23 @@ namespace LiaisonSite.Migrations.Postgres
                     b.Property<int>("Occasion")
                         .HasColumnType("integer");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int?>("PartnerMemberId")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("TalkContentItemId")
                         .HasMaxLength(26)
                         .HasColumnType("character varying(26)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PartnerMemberId");
 
                     b.HasIndex("PersonId");
 
@@ -1386,6 +1400,8 @@ namespace LiaisonSite.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("MemberId", "ClosedDate");
+
+                    b.HasIndex("Source", "PartnerMemberId");
 
                     b.ToTable("TalkObligations", (string)null);
                 });
@@ -2430,8 +2446,7 @@ namespace LiaisonSite.Migrations.Postgres
                     b.HasOne("Liaison.Talks.Data.PersonnelEvent", "Event")
                         .WithMany()
                         .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Liaison.Organization.Data.PartyMember", null)
                         .WithMany()
@@ -2439,11 +2454,15 @@ namespace LiaisonSite.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Liaison.Organization.Data.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Liaison.Organization.Data.MassPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Event");
                 });

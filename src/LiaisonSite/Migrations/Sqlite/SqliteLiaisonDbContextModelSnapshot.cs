@@ -1255,6 +1255,9 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.Property<int>("OpenFollowUps")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PartnerMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -1273,6 +1276,8 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.HasIndex("BranchId", "Latest");
 
                     b.HasIndex("MemberId", "Latest");
+
+                    b.HasIndex("PartnerMemberId", "Latest");
 
                     b.HasIndex("PersonId", "Latest");
 
@@ -1299,7 +1304,7 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.Property<DateOnly>("EventDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("EventId")
+                    b.Property<int?>("EventId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberId")
@@ -1308,14 +1313,23 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.Property<int>("Occasion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int?>("PartnerMemberId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TalkContentItemId")
                         .HasMaxLength(26)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PartnerMemberId");
 
                     b.HasIndex("PersonId");
 
@@ -1325,6 +1339,8 @@ namespace LiaisonSite.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("MemberId", "ClosedDate");
+
+                    b.HasIndex("Source", "PartnerMemberId");
 
                     b.ToTable("TalkObligations", (string)null);
                 });
@@ -2347,8 +2363,7 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.HasOne("Liaison.Talks.Data.PersonnelEvent", "Event")
                         .WithMany()
                         .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Liaison.Organization.Data.PartyMember", null)
                         .WithMany()
@@ -2356,11 +2371,15 @@ namespace LiaisonSite.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Liaison.Organization.Data.PartyMember", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Liaison.Organization.Data.MassPerson", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Event");
                 });
