@@ -4,6 +4,7 @@ using Liaison.Appraisals.MyWork;
 using Liaison.Appraisals.Recipes;
 using Liaison.Appraisals.Results;
 using Liaison.Appraisals.Voting;
+using LiaisonSite.Core.Jobs;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Recipes;
@@ -20,12 +21,12 @@ namespace Liaison.Appraisals;
 /// <summary>
 /// Democratic appraisal of members (民主评议党员, SPEC R7): campaigns per branch and year, self-assessments, secret
 /// ballots through one-time links (mail or printed slips with a QR code), results after closing and their public
-/// notice (Notices' contract).
+/// notice (Notices' contract), and the feedback talks the results call for (Talks' contract).
 /// </summary>
 public sealed class AppraisalsModule : LiaisonModule
 {
     public override IEnumerable<Type> Dependencies =>
-        [typeof(Liaison.Notices.NoticesModule), typeof(Liaison.Contacts.ContactsModule)];
+        [typeof(Liaison.Notices.NoticesModule), typeof(Liaison.Contacts.ContactsModule), typeof(Liaison.Talks.TalksModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +38,8 @@ public sealed class AppraisalsModule : LiaisonModule
         services.AddScoped<BallotService>();
         services.AddScoped<LinkIssuer>();
         services.AddScoped<ResultsService>();
+        services.AddScoped<FeedbackTalkAssigner>();
+        services.AddBackgroundJob<FeedbackTalkJob>();
         services.AddScoped<IRecipeStepHandler, AppraisalCampaignsStep>();
         services.AddScoped<Liaison.Contacts.Contracts.IMyWorkSection, AppraisalsMyWorkSection>();
         services.AddClientRateLimit<VoteController>(VoteController.RateLimit, new ClientRateLimit(

@@ -37,7 +37,9 @@ public sealed class TalksModule : LiaisonModule
         services.AddScoped<IIndexProvider, TalkIndexProvider>();
         // A member or person named in a talk, an obligation or a personnel event is kept (deactivated, not deleted).
         services.AddRosterReferences<TalkIndex>(t => t.MemberId, t => t.PersonId);
+        services.AddRosterReferences<TalkIndex>(t => t.PartnerMemberId ?? 0);
         services.AddRosterReferences<TalkObligation>(o => o.MemberId);
+        services.AddRosterReferences<TalkObligation>(o => o.PartnerMemberId ?? 0);
         services.AddRosterReferences<PersonnelEvent>(member: null, e => e.PersonId);
         services.AddScoped<IContentHandler, TalkPartHandler>();
         services.AddScoped<IContentPartDriver, TalkPartDriver>();
@@ -49,6 +51,7 @@ public sealed class TalksModule : LiaisonModule
         services.AddScoped<TalkExportFilter>();
         services.AddScoped<IContentExportFilter>(sp => sp.GetRequiredService<TalkExportFilter>());
         services.AddScoped<ObligationService>();
+        services.AddScoped<Contracts.IFeedbackTalks>(sp => sp.GetRequiredService<ObligationService>());
         services.AddScoped<PersonnelEventImport>();
         services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, TalkDashboardNotes>();
         services.AddScoped<Liaison.Contacts.Contracts.IMyWorkSection, TalksMyWorkSection>();

@@ -21,7 +21,8 @@ public sealed record CampaignPageModel(
 
 public sealed record SlipsModel(AppraisalCampaign Campaign, IReadOnlyList<VoteSlip> Slips);
 
-public sealed record ResultsModel(AppraisalCampaign Campaign, CampaignResults? Results, double FeedbackShare);
+/// <summary>The results page: the tallies after closing, the rule, and the feedback talks assigned (member id → held).</summary>
+public sealed record ResultsModel(AppraisalCampaign Campaign, CampaignResults? Results, double FeedbackShare, IReadOnlyDictionary<int, bool> FeedbackTalks);
 
 /// <summary>
 /// /admin/appraisals: campaigns of the branches the user manages (secretary: theirs, committee: all), found only
@@ -32,7 +33,7 @@ public sealed record ResultsModel(AppraisalCampaign Campaign, CampaignResults? R
 [Route("admin/appraisals")]
 public sealed class AppraisalsAdminController(
     CampaignService campaigns, LinkIssuer links, ResultsService results, LiaisonDbContext db,
-    IStringLocalizer<AppraisalsAdminController> S) : Controller
+    Liaison.Talks.Contracts.IFeedbackTalks feedbackTalks, IStringLocalizer<AppraisalsAdminController> S) : Controller
 {
     [HttpGet("")]
     [RequirePermission("Appraisals.Manage")]
@@ -150,7 +151,8 @@ public sealed class AppraisalsAdminController(
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
-        return View("Results", new ResultsModel(campaign, tally, results.FeedbackShare));
+        var talks = await feedbackTalks.OfSourceAsync(FeedbackTalkAssigner.SourceOf(campaign));
+        return View("Results", new ResultsModel(campaign, tally, results.FeedbackShare, talks));
     }
 
     [HttpPost("{id:int}/notice")]

@@ -24,7 +24,8 @@ namespace Liaison.Appraisals.Recipes;
 /// through Notices' contract, as the results page's button does.
 /// </summary>
 internal sealed class AppraisalCampaignsStep(
-    LiaisonDbContext db, IRosterQueries roster, CampaignService campaigns, ResultsService results, ISchoolClock clock) : IRecipeStepHandler
+    LiaisonDbContext db, IRosterQueries roster, CampaignService campaigns, ResultsService results, FeedbackTalkAssigner feedback,
+    ISchoolClock clock) : IRecipeStepHandler
 {
     /// <summary>The site's default culture (zh-CN), in which a notice made by a recipe is written.</summary>
 
@@ -106,6 +107,9 @@ internal sealed class AppraisalCampaignsStep(
             }
 
             await db.SaveChangesAsync();
+
+            // A closed campaign's feedback talks, as the job would assign them.
+            await feedback.AssignAsync(campaign);
             if (node.GetProperty("PublishNotice")?.ToString() is "true" or "True")
             {
                 // A recipe runs outside a request: the notice is written in the site's default language, as visitors read it.

@@ -42,20 +42,30 @@ public sealed class PersonnelEvent
 }
 
 /// <summary>
-/// A mandatory talk that fell due for a member because of a <see cref="PersonnelEvent"/>; closed by the first talk
-/// the member records with that person on that occasion on or after the event's date.
+/// A mandatory talk that fell due for a member: with a person because of a <see cref="PersonnelEvent"/>, or with a
+/// member because of another module's decision (<see cref="Source"/>, such as the feedback talk after a democratic
+/// appraisal). Closed by the first talk the member records with that person or member on that occasion on or after
+/// <see cref="EventDate"/>.
 /// </summary>
 public sealed class TalkObligation
 {
     public int Id { get; set; }
 
-    public int EventId { get; set; }
+    /// <summary>The personnel event; null for an obligation from another module (<see cref="Source"/>).</summary>
+    public int? EventId { get; set; }
 
     public PersonnelEvent? Event { get; set; }
 
     public int MemberId { get; set; }
 
-    public int PersonId { get; set; }
+    /// <summary>The person to talk with; null when it is a member (<see cref="PartnerMemberId"/>).</summary>
+    public int? PersonId { get; set; }
+
+    /// <summary>The member to talk with, when not a person.</summary>
+    public int? PartnerMemberId { get; set; }
+
+    /// <summary>What made the talk due when it is not a personnel event, such as "appraisal:12".</summary>
+    public string? Source { get; set; }
 
     /// <summary>The member's branch, for scoping.</summary>
     public string BranchId { get; set; } = "";
@@ -76,12 +86,15 @@ public sealed class TalkObligation
         e.HasKey(x => x.Id);
         e.Property(x => x.BranchId).HasMaxLength(26).IsRequired();
         e.Property(x => x.TalkContentItemId).HasMaxLength(26);
+        e.Property(x => x.Source).HasMaxLength(64);
         e.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.MemberId, x.ClosedDate });
         e.HasIndex(x => new { x.BranchId, x.ClosedDate });
         e.HasIndex(x => new { x.EventId, x.MemberId }).IsUnique();
         e.ReferencesMember(nameof(MemberId));
         e.ReferencesPerson(nameof(PersonId));
+        e.ReferencesMember(nameof(PartnerMemberId));
+        e.HasIndex(x => new { x.Source, x.PartnerMemberId });
     });
 }
 

@@ -13,7 +13,11 @@ public sealed class TalkIndex : MapIndex, IBranchMemberRow
 
     public int MemberId { get; set; }
 
+    /// <summary>0 when the talk was with a member.</summary>
     public int PersonId { get; set; }
+
+    /// <summary>The member talked with, when not a person.</summary>
+    public int? PartnerMemberId { get; set; }
 
     public string BranchId { get; set; } = "";
 
@@ -42,6 +46,7 @@ public sealed class TalkIndex : MapIndex, IBranchMemberRow
         e.HasIndex(x => new { x.MemberId, x.Latest });
         e.HasIndex(x => new { x.BranchId, x.Latest });
         e.HasIndex(x => new { x.PersonId, x.Latest });
+        e.HasIndex(x => new { x.PartnerMemberId, x.Latest });
     });
 }
 
@@ -62,6 +67,7 @@ internal sealed class TalkIndexProvider : IndexProvider<TalkIndex>
                 ContentItemId = item.ContentItemId,
                 MemberId = part.MemberId,
                 PersonId = part.PersonId,
+                PartnerMemberId = part.PartnerMemberId,
                 BranchId = part.BranchId ?? "",
                 Date = part.Date,
                 Occasion = part.Occasion,

@@ -42,7 +42,8 @@ public sealed class MyTalksController(
         if (obligation is { } id && await db.Set<TalkObligation>().AsNoTracking()
                 .FirstOrDefaultAsync(o => o.Id == id && o.MemberId == member.Id) is { } due)
         {
-            part.PersonId = due.PersonId;
+            part.PersonId = due.PersonId ?? 0;
+            part.PartnerMemberId = due.PartnerMemberId;
             part.Occasion = due.Occasion;
         }
 

@@ -20,11 +20,16 @@ internal sealed class TalksMyWorkSection(ObligationService obligations, LiaisonD
     public async Task<MyWorkSection?> BuildAsync(ClaimsPrincipal user, int memberId, string branchId)
     {
         var due = (await obligations.ForMemberAsync(memberId)).Where(o => o.Status != ObligationStatus.Closed).ToList();
+        var persons = roster.Persons();
+        var members = roster.Members();
         var recent = await (from t in db.Set<TalkIndex>().AsNoTracking()
-                            join p in roster.Persons() on t.PersonId equals p.Id
                             where t.Latest && t.MemberId == memberId
                             orderby t.Date descending
-                            select new MyTalk(t.ContentItemId, t.Date, p.Name, t.Occasion, t.OpenFollowUps)).Take(10).ToListAsync();
+                            select new MyTalk(t.ContentItemId, t.Date,
+                                (t.PartnerMemberId == null
+                                    ? persons.Where(p => p.Id == t.PersonId).Select(p => p.Name).FirstOrDefault()
+                                    : members.Where(m => m.Id == t.PartnerMemberId).Select(m => m.Name).FirstOrDefault()) ?? "",
+                                t.Occasion, t.OpenFollowUps)).Take(10).ToListAsync();
         return new MyWorkSection("_TalksMyWork", new TalksSectionModel(due, recent));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Liaison.Contacts.Contracts;
 using Liaison.Organization.Contracts;
+using Liaison.Talks.Contracts;
 using Liaison.Talks.Data;
 using Liaison.Talks.Parts;
 using LiaisonSite.Core.Data;
@@ -38,7 +39,7 @@ public sealed record EventCheck(string PersonBranchId, IReadOnlyList<(int Id, st
 /// </summary>
 public sealed class ObligationService(
     LiaisonDbContext db, IRosterQueries roster, IContactQueries contacts, ISchoolClock clock, IConfiguration configuration,
-    IStringLocalizer<ObligationService> S)
+    IStringLocalizer<ObligationService> S) : IFeedbackTalks
 {
     public int DeadlineDays => Math.Clamp(configuration.GetValue("Liaison:Talks:MandatoryTalkDays", 15), 1, 365);
 
@@ -130,6 +131,28 @@ public sealed class ObligationService(
         return new(person?.BranchId ?? "", [.. members.Distinct()], errors);
     }
 
+    public async Task<bool> AssignAsync(FeedbackTalk talk)
+    {
+        var talker = await roster.Members().Where(m => m.Id == talk.TalkerMemberId).Select(m => new { m.Id, m.BranchId }).FirstOrDefaultAsync();
+        if (talker is null || talk.PartnerMemberId == talk.TalkerMemberId
+            || db.ChangeTracker.Entries<TalkObligation>().Any(e => e.Entity.Source == talk.Source && e.Entity.PartnerMemberId == talk.PartnerMemberId)
+            || await db.Set<TalkObligation>().AnyAsync(o => o.Source == talk.Source && o.PartnerMemberId == talk.PartnerMemberId))
+        {
+            return false;
+        }
+
+        db.Add(new TalkObligation
+        {
+            MemberId = talker.Id, BranchId = talker.BranchId, PartnerMemberId = talk.PartnerMemberId, Source = talk.Source,
+            Occasion = TalkOccasions.AppraisalFeedback, EventDate = talk.Date, DueDate = talk.Date.AddDays(DeadlineDays),
+        });
+        return true;
+    }
+
+    public async Task<IReadOnlyDictionary<int, bool>> OfSourceAsync(string source)
+        => await db.Set<TalkObligation>().AsNoTracking().Where(o => o.Source == source && o.PartnerMemberId != null)
+            .ToDictionaryAsync(o => o.PartnerMemberId!.Value, o => o.ClosedDate != null);
+
     /// <summary>Closes the open obligations a talk answers: same member, person and occasion, on or after the event.</summary>
     public async Task CloseByTalkAsync(string talkId, TalkPart part)
     {
@@ -138,11 +161,12 @@ public sealed class ObligationService(
             return;
         }
 
-        var open = await db.Set<TalkObligation>()
-            .Where(o => o.ClosedDate == null && o.MemberId == part.MemberId && o.PersonId == part.PersonId
-                && o.Occasion == part.Occasion && o.EventDate <= date)
-            .ToListAsync();
-        foreach (var o in open)
+        var open = db.Set<TalkObligation>()
+            .Where(o => o.ClosedDate == null && o.MemberId == part.MemberId && o.Occasion == part.Occasion && o.EventDate <= date);
+        open = part.PartnerMemberId is { } partner
+            ? open.Where(o => o.PartnerMemberId == partner)
+            : open.Where(o => o.PersonId == part.PersonId);
+        foreach (var o in await open.ToListAsync())
         {
             o.ClosedDate = date;
             o.TalkContentItemId = talkId;
@@ -174,12 +198,21 @@ public sealed class ObligationService(
     private async Task<List<ObligationRow>> RowsAsync(IQueryable<TalkObligation> obligations)
     {
         var today = clock.Today;
+        // Whom the talk is to be held with: the person, or the member; subqueries, so one round trip.
+        var persons = roster.Persons();
+        var members = roster.Members();
         var rows = await (from o in obligations
-                          join m in roster.Members() on o.MemberId equals m.Id
-                          join p in roster.Persons() on o.PersonId equals p.Id
+                          join m in members on o.MemberId equals m.Id
                           orderby o.ClosedDate != null, o.DueDate
-                          select new { o, MemberName = m.Name, PersonName = p.Name }).AsNoTracking().Take(500).ToListAsync();
-        return [.. rows.Select(r => new ObligationRow(r.o.Id, r.o.MemberId, r.MemberName, r.o.PersonId, r.PersonName, r.o.BranchId,
+                          select new
+                          {
+                              o,
+                              MemberName = m.Name,
+                              PartnerName = o.PersonId != null
+                                  ? persons.Where(p => p.Id == o.PersonId).Select(p => p.Name).FirstOrDefault()
+                                  : members.Where(x => x.Id == o.PartnerMemberId).Select(x => x.Name).FirstOrDefault(),
+                          }).AsNoTracking().Take(500).ToListAsync();
+        return [.. rows.Select(r => new ObligationRow(r.o.Id, r.o.MemberId, r.MemberName, r.o.PersonId ?? 0, r.PartnerName ?? "", r.o.BranchId,
             r.o.Occasion, r.o.EventDate, r.o.DueDate, r.o.ClosedDate, r.o.TalkContentItemId, StatusOf(r.o.ClosedDate, r.o.DueDate, today)))];
     }
 }

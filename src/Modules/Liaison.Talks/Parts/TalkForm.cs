@@ -22,7 +22,19 @@ public sealed class TalkForm(IStringLocalizer<TalkForm> S)
             part.MemberId = Int(Text("MemberId"));
         }
 
-        part.PersonId = Int(Text("PersonId"));
+        // The picker posts a person's id, or "m:" and a member's id for a talk with a member.
+        var partner = Text("PersonId");
+        if (partner.StartsWith("m:", StringComparison.Ordinal))
+        {
+            part.PartnerMemberId = Int(partner[2..]);
+            part.PersonId = 0;
+        }
+        else
+        {
+            part.PartnerMemberId = null;
+            part.PersonId = Int(partner);
+        }
+
         part.Occasion = Int(Text("Occasion"));
         part.Date = Date(Text("Date"), $"{prefix}.Date", errors);
         part.Place = Empty(Text("Place"));

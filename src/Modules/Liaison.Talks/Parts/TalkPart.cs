@@ -3,7 +3,7 @@ using LiaisonSite.Core.ContentManagement;
 namespace Liaison.Talks.Parts;
 
 /// <summary>
-/// A heart-to-heart talk (谈心记录, SPEC R3): which member talked with which person of the roster, when, where, on
+/// A heart-to-heart talk (谈心记录, SPEC R3): which member talked with which person of the roster (or which member), when, where, on
 /// which occasion, about what, what was raised and promised, and the follow-ups. Ids only, never names, so the JSON
 /// holds no more personal data than the ids.
 /// </summary>
@@ -14,7 +14,14 @@ public sealed class TalkPart : ContentPart
 
     public int MemberId { get; set; }
 
+    /// <summary>The person of the masses roster talked with; 0 when the talk was with a member (<see cref="PartnerMemberId"/>).</summary>
     public int PersonId { get; set; }
+
+    /// <summary>
+    /// A Party member talked with instead of a person: the feedback talk after a democratic appraisal (occasion 5), or a
+    /// talk between members. Null for a talk with a person.
+    /// </summary>
+    public int? PartnerMemberId { get; set; }
 
     public DateOnly? Date { get; set; }
 

@@ -37,11 +37,19 @@ internal sealed class TalkPartHandler(
         }
 
         await roster.ResolveNumbersAsync(json);
+        if (json["PartnerMemberNumber"]?.ToString().Trim() is { Length: > 0 } partnerNumber
+            && await roster.Members().Where(m => m.Number == partnerNumber).Select(m => (int?)m.Id).FirstOrDefaultAsync() is { } partnerId)
+        {
+            json["PartnerMemberId"] = partnerId;
+            json.Remove("PartnerMemberNumber");
+        }
+
         var part = item.As<TalkPart>();
         var member = await roster.Members().Where(m => m.Id == part.MemberId).Select(m => new { m.BranchId, m.Name }).FirstOrDefaultAsync();
         part.BranchId = member?.BranchId;
-        var categories = await contacts.Contacts().Where(c => c.MemberId == part.MemberId && c.PersonId == part.PersonId)
-            .Select(c => c.Category).ToListAsync();
+        // A talk with a member names no contact target, so it has no contact category.
+        var categories = part.PartnerMemberId is not null ? []
+            : await contacts.Contacts().Where(c => c.MemberId == part.MemberId && c.PersonId == part.PersonId).Select(c => c.Category).ToListAsync();
         part.ContactCategory = categories.Count == 0 ? null : categories.Any(c => c is 2 or 4) ? categories.First(c => c is 2 or 4) : categories.Min();
         foreach (var followUp in part.FollowUps.Where(f => string.IsNullOrEmpty(f.Id)))
         {
@@ -85,6 +93,18 @@ internal sealed class TalkPartHandler(
         if (json["PersonNumber"] is JsonValue personNumber)
         {
             errors.Add(new(S["There is no person with the number {0} on the roster.", personNumber.ToString()], $"{Prefix}.PersonId"));
+        }
+        else if (json["PartnerMemberNumber"] is JsonValue partnerNumber)
+        {
+            errors.Add(new(S["There is no member with the number {0}.", partnerNumber.ToString()], $"{Prefix}.PersonId"));
+        }
+        else if (part.PartnerMemberId is { } partner)
+        {
+            // A talk with a member (the feedback talk after an appraisal): someone else of the roster, never both.
+            if (part.PersonId != 0 || partner == part.MemberId || !await roster.Members().AnyAsync(m => m.Id == partner))
+            {
+                errors.Add(new(S["Choose the member you talked with (someone other than yourself)."], $"{Prefix}.PersonId"));
+            }
         }
         else if (part.PersonId <= 0 || !await roster.Persons().AnyAsync(p => p.Id == part.PersonId))
         {

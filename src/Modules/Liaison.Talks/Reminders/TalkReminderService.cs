@@ -31,10 +31,17 @@ public sealed class TalkReminderService(
         var users = await roster.Members().Where(m => m.UserName != null).ToDictionaryAsync(m => m.Id, m => m.UserName!, cancellationToken);
         var count = 0;
 
+        var persons = roster.Persons();
+        var members = roster.Members();
         var obligations = await (from o in db.Set<TalkObligation>()
-                                 join p in roster.Persons() on o.PersonId equals p.Id
                                  where o.ClosedDate == null && o.DueDate <= horizon
-                                 select new { o.Id, o.MemberId, o.Occasion, o.DueDate, PersonName = p.Name }).ToListAsync(cancellationToken);
+                                 select new
+                                 {
+                                     o.Id, o.MemberId, o.Occasion, o.DueDate,
+                                     PersonName = o.PersonId != null
+                                         ? persons.Where(p => p.Id == o.PersonId).Select(p => p.Name).FirstOrDefault()
+                                         : members.Where(m => m.Id == o.PartnerMemberId).Select(m => m.Name).FirstOrDefault(),
+                                 }).ToListAsync(cancellationToken);
         foreach (var o in obligations)
         {
             var key = $"obligation:{o.Id}";
