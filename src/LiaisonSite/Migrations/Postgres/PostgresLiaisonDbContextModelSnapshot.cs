@@ -1074,6 +1074,9 @@ namespace LiaisonSite.Migrations.Postgres
                     b.Property<DateTime?>("FirstSubmittedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("HandIns")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("boolean");
 

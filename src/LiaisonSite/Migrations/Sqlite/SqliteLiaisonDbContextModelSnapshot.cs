@@ -1027,6 +1027,9 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.Property<DateTime?>("FirstSubmittedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HandIns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("INTEGER");
 
