@@ -33,6 +33,7 @@ public sealed class ReportsModule : LiaisonModule
     {
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddUpgradeStep<Upgrades.CreateReport>();
+        services.AddUpgradeStep<Upgrades.HandInStartsReview>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, QuarterlyReportIndexProvider>();
         services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ReportRosterReferences>();

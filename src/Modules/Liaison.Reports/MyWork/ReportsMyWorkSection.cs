@@ -19,8 +19,8 @@ internal sealed class ReportsMyWorkSection(LiaisonDbContext db, ReportStates sta
     public async Task<MyWorkSection?> BuildAsync(ClaimsPrincipal user, int memberId, string branchId)
     {
         var rows = await db.Set<QuarterlyReportIndex>().AsNoTracking().Where(r => r.Latest && r.MemberId == memberId)
-            .OrderByDescending(r => r.Quarter).Take(8).Select(r => new { r.ContentItemId, r.Quarter, r.Published }).ToListAsync();
-        var status = await states.OfAsync([.. rows.Select(r => (r.ContentItemId, r.Published))]);
+            .OrderByDescending(r => r.Quarter).Take(8).Select(r => new { r.ContentItemId, r.Quarter, r.Published, r.HandIns }).ToListAsync();
+        var status = await states.OfAsync([.. rows.Select(r => new ReportKey(r.ContentItemId, r.Published, r.HandIns))]);
         var today = clock.Today;
         return new MyWorkSection("_ReportsMyWork", new ReportsSectionModel(
             clock.Quarter.Key, LiaisonSite.Core.Time.SchoolPeriod.QuarterOf(today.AddMonths(-3)).Key,

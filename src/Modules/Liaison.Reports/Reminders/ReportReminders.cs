@@ -50,7 +50,8 @@ public sealed class ReportReminderService(
         var sentToday = (await db.Set<ReportReminder>().Where(r => r.Day == today).Select(r => r.ItemKey).ToListAsync(cancellationToken)).ToHashSet();
         var missing = await (from m in roster.Members()
                              where m.Active && m.UserName != null
-                                   && !db.Set<QuarterlyReportIndex>().Any(r => r.Latest && r.MemberId == m.Id && r.Quarter == quarter.Key)
+                                   && !db.Set<QuarterlyReportIndex>().Any(r => r.Latest && r.MemberId == m.Id && r.Quarter == quarter.Key
+                                                                             && (r.FirstSubmittedUtc != null || r.Published))
                              select new { m.Id, m.UserName, m.BranchId }).ToListAsync(cancellationToken);
         var count = 0;
         var deadlineText = deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
