@@ -11,15 +11,12 @@ using Microsoft.Extensions.Configuration;
 
 namespace Liaison.Reports.Inspections;
 
-/// <summary>One member's line of an inspection.</summary>
-public sealed class InspectionMemberLine
+/// <summary>
+/// The counters of an inspection, the same for a member's line and the branch's totals (the totals are the lines
+/// added up, <see cref="InspectionTotals.Of"/>). Flat properties: saved inspections keep this JSON shape.
+/// </summary>
+public abstract class InspectionCounts
 {
-    public int MemberId { get; set; }
-
-    public string Number { get; set; } = "";
-
-    public string Name { get; set; } = "";
-
     public int ContactsAssigned { get; set; }
 
     public int ContactsCovered { get; set; }
@@ -41,36 +38,42 @@ public sealed class InspectionMemberLine
     public int FollowUpsOpen { get; set; }
 }
 
+/// <summary>One member's line of an inspection.</summary>
+public sealed class InspectionMemberLine : InspectionCounts
+{
+    public int MemberId { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public string Name { get; set; } = "";
+}
+
 /// <summary>A branch's totals: coverage and overdue items.</summary>
-public sealed class InspectionTotals
+public sealed class InspectionTotals : InspectionCounts
 {
     public int Members { get; set; }
-
-    public int ContactsAssigned { get; set; }
-
-    public int ContactsCovered { get; set; }
 
     /// <summary>Contact targets met at least once, in percent of those assigned (0 when none is assigned).</summary>
     public int CoveragePercent => ContactsAssigned == 0 ? 0 : (int)Math.Round(100.0 * ContactsCovered / ContactsAssigned);
 
-    public int Talks { get; set; }
-
-    public int MandatoryDue { get; set; }
-
-    public int MandatoryOnTime { get; set; }
-
-    public int MandatoryOverdue { get; set; }
-
-    public int ReportsExpected { get; set; }
-
-    public int ReportsOnTime { get; set; }
-
-    public int ReportsApproved { get; set; }
-
-    public int FollowUpsOpen { get; set; }
-
     /// <summary>Overdue mandatory talks and open follow-ups.</summary>
     public int OverdueItems => MandatoryOverdue + FollowUpsOpen;
+
+    /// <summary>The lines added up; a member's coverage counts at most the targets assigned to them.</summary>
+    public static InspectionTotals Of(IReadOnlyCollection<InspectionMemberLine> lines) => new()
+    {
+        Members = lines.Count,
+        ContactsAssigned = lines.Sum(x => x.ContactsAssigned),
+        ContactsCovered = lines.Sum(x => Math.Min(x.ContactsCovered, x.ContactsAssigned)),
+        Talks = lines.Sum(x => x.Talks),
+        MandatoryDue = lines.Sum(x => x.MandatoryDue),
+        MandatoryOnTime = lines.Sum(x => x.MandatoryOnTime),
+        MandatoryOverdue = lines.Sum(x => x.MandatoryOverdue),
+        ReportsExpected = lines.Sum(x => x.ReportsExpected),
+        ReportsOnTime = lines.Sum(x => x.ReportsOnTime),
+        ReportsApproved = lines.Sum(x => x.ReportsApproved),
+        FollowUpsOpen = lines.Sum(x => x.FollowUpsOpen),
+    };
 }
 
 /// <summary>Talks per month of the half-year: the trend chart.</summary>
@@ -152,18 +155,7 @@ internal sealed class InspectionService(
             });
         }
 
-        var t = sheet.Totals;
-        t.Members = sheet.Members.Count;
-        t.ContactsAssigned = sheet.Members.Sum(x => x.ContactsAssigned);
-        t.ContactsCovered = sheet.Members.Sum(x => Math.Min(x.ContactsCovered, x.ContactsAssigned));
-        t.Talks = sheet.Members.Sum(x => x.Talks);
-        t.MandatoryDue = sheet.Members.Sum(x => x.MandatoryDue);
-        t.MandatoryOnTime = sheet.Members.Sum(x => x.MandatoryOnTime);
-        t.MandatoryOverdue = sheet.Members.Sum(x => x.MandatoryOverdue);
-        t.ReportsExpected = sheet.Members.Sum(x => x.ReportsExpected);
-        t.ReportsOnTime = sheet.Members.Sum(x => x.ReportsOnTime);
-        t.ReportsApproved = sheet.Members.Sum(x => x.ReportsApproved);
-        t.FollowUpsOpen = sheet.Members.Sum(x => x.FollowUpsOpen);
+        sheet.Totals = InspectionTotals.Of(sheet.Members);
 
         var branchTalks = talks.Talks().Where(x => x.BranchId == branchId);
         for (var month = half.Start; month < half.End; month = month.AddMonths(1))
