@@ -32,6 +32,8 @@ public sealed class OutreachModule : LiaisonModule
         services.AddUpgradeStep<Upgrades.CreateOutreachTypes>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, OutreachIndexProvider>();
+        services.AddScoped<IIndexProvider, ForumAttendanceIndexProvider>();
+        services.AddScoped<Contracts.IForumRecords, ForumRecords>();
         services.AddScoped<IContentHandler, OutreachPartHandler>();
         services.AddScoped<IContentPartDriver, ForumPartDriver>();
         services.AddScoped<IContentPartDriver, ReceptionDayPartDriver>();
@@ -53,6 +55,7 @@ public sealed class OutreachModule : LiaisonModule
     public override void ConfigureModel(ModelBuilder modelBuilder)
     {
         OutreachIndex.Configure(modelBuilder);
+        ForumAttendanceIndex.Configure(modelBuilder);
         Opinion.Configure(modelBuilder);
     }
 }
