@@ -27,7 +27,8 @@ namespace Liaison.Reports;
 public sealed class ReportsModule : LiaisonModule
 {
     public override IEnumerable<Type> Dependencies =>
-        [typeof(Liaison.Contacts.ContactsModule), typeof(Liaison.Workflows.WorkflowsModule), typeof(Liaison.Talks.TalksModule)];
+        [typeof(Liaison.Contacts.ContactsModule), typeof(Liaison.Workflows.WorkflowsModule), typeof(Liaison.Talks.TalksModule),
+         typeof(Liaison.Outreach.OutreachModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -36,6 +36,12 @@ public abstract class InspectionCounts
     public int ReportsApproved { get; set; }
 
     public int FollowUpsOpen { get; set; }
+
+    /// <summary>Follow-up items closed in the half-year (absent from inspections saved before: 0).</summary>
+    public int FollowUpsClosed { get; set; }
+
+    /// <summary>Forums hosted or attended in the half-year.</summary>
+    public int ForumsAttended { get; set; }
 }
 
 /// <summary>One member's line of an inspection.</summary>
@@ -73,6 +79,8 @@ public sealed class InspectionTotals : InspectionCounts
         ReportsOnTime = lines.Sum(x => x.ReportsOnTime),
         ReportsApproved = lines.Sum(x => x.ReportsApproved),
         FollowUpsOpen = lines.Sum(x => x.FollowUpsOpen),
+        FollowUpsClosed = lines.Sum(x => x.FollowUpsClosed),
+        ForumsAttended = lines.Sum(x => x.ForumsAttended),
     };
 }
 
@@ -99,7 +107,7 @@ public sealed class InspectionSheet
 
 /// <summary>
 /// The half-yearly inspection (R10), computed from the records: per member contacts covered, talks, mandatory talks on
-/// time, reports on time and approved, follow-ups open; per branch coverage and overdue items; talks per month. Every
+/// time, reports on time and approved, forums attended, follow-ups closed and still open; per branch coverage and overdue items; talks per month. Every
 /// figure is counted by the database (GROUP BY), per branch.
 /// </summary>
 internal sealed class InspectionService(
@@ -152,6 +160,8 @@ internal sealed class InspectionService(
                 ReportsOnTime = own.Count(r => r.FirstSubmittedUtc is { } at && at < deadlines[r.Quarter]),
                 ReportsApproved = own.Count(r => r.Published),
                 FollowUpsOpen = f.FollowUpsOpen,
+                FollowUpsClosed = f.FollowUpsClosed,
+                ForumsAttended = f.ForumsAttended,
             });
         }
 

@@ -67,6 +67,15 @@ public sealed class ReportFigures
     /// <summary>Follow-up items of the period's talks still open.</summary>
     public int FollowUpsOpen { get; set; }
 
+    /// <summary>Follow-up items opened at the period's talks.</summary>
+    public int FollowUpsOpened { get; set; }
+
+    /// <summary>Follow-up items of the member's talks closed in the period (whenever they were opened).</summary>
+    public int FollowUpsClosed { get; set; }
+
+    /// <summary>Forums (座谈会) the member hosted or attended in the period.</summary>
+    public int ForumsAttended { get; set; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public int Talks => TalksByOccasion.Sum();
 
