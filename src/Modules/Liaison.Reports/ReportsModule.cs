@@ -35,6 +35,8 @@ public sealed class ReportsModule : LiaisonModule
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddUpgradeStep<Upgrades.CreateReport>();
         services.AddUpgradeStep<Upgrades.HandInStartsReview>();
+        services.AddUpgradeStep<Upgrades.GrantReportSettings>();
+        services.AddScoped<Settings.ReportSettingsService>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, QuarterlyReportIndexProvider>();
         services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ReportRosterReferences>();

@@ -7,7 +7,6 @@ using Liaison.Talks.Contracts;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace Liaison.Reports.Inspections;
 
@@ -112,13 +111,10 @@ public sealed class InspectionSheet
 /// </summary>
 internal sealed class InspectionService(
     IRosterQueries roster, IContactQueries contacts, ITalkRecords talks, ReportFiguresService figures, LiaisonDbContext db,
-    ISchoolClock clock, IConfiguration configuration)
+    ISchoolClock clock, Settings.ReportSettingsService settings)
 {
-    /// <summary>Days after a quarter ends by which its report is due (<c>Liaison:Reports:DeadlineDays</c>, 10).</summary>
-    public int DeadlineDays => Math.Clamp(configuration.GetValue("Liaison:Reports:DeadlineDays", 10), 0, 90);
-
-    /// <summary>The last day on which a quarter's report is on time.</summary>
-    public DateOnly DeadlineOf(SchoolPeriod quarter) => quarter.End.AddDays(DeadlineDays - 1);
+    /// <summary>The last day on which a quarter's report is on time, <paramref name="deadlineDays"/> after it ends.</summary>
+    public static DateOnly DeadlineOf(SchoolPeriod quarter, int deadlineDays) => quarter.End.AddDays(deadlineDays - 1);
 
     public async Task<InspectionSheet> ComputeAsync(string branchId, string branchName, SchoolPeriod half, CancellationToken cancellationToken = default)
     {
@@ -138,8 +134,9 @@ internal sealed class InspectionService(
         var reports = await db.Set<QuarterlyReportIndex>().AsNoTracking()
             .Where(r => r.Latest && r.BranchId == branchId && keys.Contains(r.Quarter))
             .Select(r => new { r.MemberId, r.Quarter, r.FirstSubmittedUtc, r.Published }).ToListAsync(cancellationToken);
-        var deadlines = quarters.ToDictionary(q => q.Key, q => clock.StartOfDayUtc(DeadlineOf(q).AddDays(1)));
-        var expected = quarters.Count(q => DeadlineOf(q) < clock.Today);
+        var deadlineDays = await settings.DeadlineDaysAsync();
+        var deadlines = quarters.ToDictionary(q => q.Key, q => clock.StartOfDayUtc(DeadlineOf(q, deadlineDays).AddDays(1)));
+        var expected = quarters.Count(q => DeadlineOf(q, deadlineDays) < clock.Today);
 
         foreach (var m in members)
         {

@@ -33,7 +33,7 @@ public sealed class ReportReminder
 }
 
 /// <summary>
-/// The last quarter's report (R9): until its deadline (<c>Liaison:Reports:DeadlineDays</c>, 10 days after the quarter
+/// The last quarter's report (R9): until its deadline (the committee's setting, else <c>Liaison:Reports:DeadlineDays</c>, 10 days after the quarter
 /// ends) members who have not handed it in are reminded; after it, they and their branch's secretaries. Each member
 /// and branch at most once a school day: a <see cref="ReportReminder"/> row (unique per key and day) is saved with
 /// the notifications, so a second run that day, on any node, sends nothing.
@@ -96,7 +96,7 @@ public sealed class ReportReminderService(
 }
 
 /// <summary>Every morning at 08:00 school time (Quartz: once across nodes): reminders of the last quarter's report.</summary>
-internal sealed class ReportReminderJob(ReportReminderService reminders, InspectionService inspections, IStringLocalizer<ReportReminderJob> S) : IBackgroundJob
+internal sealed class ReportReminderJob(ReportReminderService reminders, Settings.ReportSettingsService settings, IStringLocalizer<ReportReminderJob> S) : IBackgroundJob
 {
     public string Name => "Reports.Remind";
 
@@ -104,5 +104,5 @@ internal sealed class ReportReminderJob(ReportReminderService reminders, Inspect
 
     public JobSchedule Schedule { get; } = JobSchedule.CronExpression("0 0 8 * * ?");
 
-    public Task RunAsync(CancellationToken cancellationToken) => reminders.SendDueAsync(inspections.DeadlineDays, cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken) => await reminders.SendDueAsync(await settings.DeadlineDaysAsync(), cancellationToken);
 }

@@ -31,3 +31,14 @@ internal sealed class HandInStartsReview : IUpgradeStep
     public Task RunAsync(UpgradeContext context, CancellationToken cancellationToken)
         => context.RunRecipeAsync(typeof(HandInStartsReview).Assembly, "Upgrades.ReportReview.recipe.json", cancellationToken);
 }
+
+/// <summary>Step 3: the committee sets the report deadline and the liaison score rule (Reports.Settings).</summary>
+internal sealed class GrantReportSettings : IUpgradeStep
+{
+    public int Number => 3;
+
+    public string Description => "Reports.Settings for the committee";
+
+    public Task RunAsync(UpgradeContext context, CancellationToken cancellationToken)
+        => context.GrantAsync([new(LiaisonSite.Core.Security.RoleNames.CommitteeAdmin, Permissions.ManageSettings)]);
+}
