@@ -11,17 +11,18 @@ namespace Liaison.Reports.Figures;
 /// <summary>
 /// The figures of a report or an inspection, counted by the database (GROUP BY over Talks', Outreach's and
 /// Contacts' contract queries), never by loading the records: for one member, or for every member of a branch at once.
-/// Visits are not among them: no module records a visit (走访) as such.
+/// Visits are the leading cadres' visits to their sections and contact units (Organization's <see cref="IVisitRecords"/>).
 /// </summary>
 internal sealed class ReportFiguresService(
-    ITalkRecords talks, ITalkFollowUpRecords followUps, IForumRecords forums, IContactQueries contacts, IRosterQueries roster, ISchoolClock clock)
+    ITalkRecords talks, ITalkFollowUpRecords followUps, IForumRecords forums, IVisitRecords visits, IContactQueries contacts, IRosterQueries roster,
+    ISchoolClock clock)
 {
     /// <summary>The figures of one member in [from, to).</summary>
     public async Task<ReportFigures> ForMemberAsync(int memberId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
         => (await ForMembersAsync(
                 talks.Talks().Where(t => t.MemberId == memberId), talks.MandatoryTalks().Where(o => o.MemberId == memberId),
                 followUps.FollowUps().Where(f => f.MemberId == memberId), forums.Attendance().Where(a => a.MemberId == memberId),
-                from, to, cancellationToken))
+                visits.Visits().Where(v => v.MemberId == memberId), from, to, cancellationToken))
             .GetValueOrDefault(memberId) ?? new ReportFigures();
 
     /// <summary>The figures of every member of a branch in [from, to), by member id (members without records are absent).</summary>
@@ -32,11 +33,11 @@ internal sealed class ReportFiguresService(
 
             // A forum counts for its attendees' branches, not only for its host's.
             forums.Attendance().Where(a => roster.Members().Any(m => m.Id == a.MemberId && m.BranchId == branchId)),
-            from, to, cancellationToken);
+            visits.Visits().Where(v => v.BranchId == branchId), from, to, cancellationToken);
 
     private async Task<Dictionary<int, ReportFigures>> ForMembersAsync(
         IQueryable<TalkRecord> talkRows, IQueryable<MandatoryTalkRecord> mandatoryRows, IQueryable<TalkFollowUpRecord> followUpRows,
-        IQueryable<ForumAttendanceRecord> forumRows, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        IQueryable<ForumAttendanceRecord> forumRows, IQueryable<VisitRecord> visitRows, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, ReportFigures>();
         ReportFigures Of(int memberId) => result.TryGetValue(memberId, out var f) ? f : result[memberId] = new ReportFigures();
@@ -104,6 +105,13 @@ internal sealed class ReportFiguresService(
         foreach (var row in attended)
         {
             Of(row.MemberId).ForumsAttended = row.Count;
+        }
+
+        var visited = await visitRows.Where(v => v.Date >= from && v.Date < to)
+            .GroupBy(v => v.MemberId).Select(g => new { MemberId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var row in visited)
+        {
+            Of(row.MemberId).Visits = row.Count;
         }
 
         return result;

@@ -41,6 +41,9 @@ public abstract class InspectionCounts
 
     /// <summary>Forums hosted or attended in the half-year.</summary>
     public int ForumsAttended { get; set; }
+
+    /// <summary>Visits of a leading cadre to their section or contact unit in the half-year.</summary>
+    public int Visits { get; set; }
 }
 
 /// <summary>One member's line of an inspection.</summary>
@@ -80,6 +83,7 @@ public sealed class InspectionTotals : InspectionCounts
         FollowUpsOpen = lines.Sum(x => x.FollowUpsOpen),
         FollowUpsClosed = lines.Sum(x => x.FollowUpsClosed),
         ForumsAttended = lines.Sum(x => x.ForumsAttended),
+        Visits = lines.Sum(x => x.Visits),
     };
 }
 
@@ -106,7 +110,7 @@ public sealed class InspectionSheet
 
 /// <summary>
 /// The half-yearly inspection (R10), computed from the records: per member contacts covered, talks, mandatory talks on
-/// time, reports on time and approved, forums attended, follow-ups closed and still open; per branch coverage and overdue items; talks per month. Every
+/// time, reports on time and approved, forums attended, visits, follow-ups closed and still open; per branch coverage and overdue items; talks per month. Every
 /// figure is counted by the database (GROUP BY), per branch.
 /// </summary>
 internal sealed class InspectionService(
@@ -159,6 +163,7 @@ internal sealed class InspectionService(
                 FollowUpsOpen = f.FollowUpsOpen,
                 FollowUpsClosed = f.FollowUpsClosed,
                 ForumsAttended = f.ForumsAttended,
+                Visits = f.Visits,
             });
         }
 

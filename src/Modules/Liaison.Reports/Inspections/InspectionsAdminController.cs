@@ -184,6 +184,7 @@ internal sealed class InspectionsAdminController(
             [S["Reports on time"]] = m.ReportsOnTime,
             [S["Reports approved"]] = m.ReportsApproved,
             [S["Forums attended"]] = m.ForumsAttended,
+            [S["Visits"]] = m.Visits,
             [S["Follow-ups closed"]] = m.FollowUpsClosed,
             [S["Follow-ups still open"]] = m.FollowUpsOpen,
         })).ToList();
@@ -199,6 +200,7 @@ internal sealed class InspectionsAdminController(
             [S["Reports on time"]] = s.Totals.ReportsOnTime,
             [S["Reports approved"]] = s.Totals.ReportsApproved,
             [S["Forums attended"]] = s.Totals.ForumsAttended,
+            [S["Visits"]] = s.Totals.Visits,
             [S["Follow-ups closed"]] = s.Totals.FollowUpsClosed,
             [S["Overdue items"]] = s.Totals.OverdueItems,
         }).ToList();

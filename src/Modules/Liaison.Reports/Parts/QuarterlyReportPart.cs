@@ -76,6 +76,9 @@ public sealed class ReportFigures
     /// <summary>Forums (座谈会) the member hosted or attended in the period.</summary>
     public int ForumsAttended { get; set; }
 
+    /// <summary>Visits a leading cadre recorded to their section or contact unit in the period (R6, Organization).</summary>
+    public int Visits { get; set; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public int Talks => TalksByOccasion.Sum();
 

@@ -131,6 +131,38 @@ public sealed class ReportFigureTests(ReportsSite site)
     }
 
     [Fact]
+    public async Task AVisitRecordedByALeadingCadre_IsCounted_ForThatCadre()
+    {
+        var (quarter, half, today) = await PeriodsAsync();
+        var cadre = await site.WithDbAsync(db => db.Set<PartyMember>().FirstAsync(m => m.UserName == "secretary1", Ct));
+        var unit = await Organization.OrganizationSeed.EnsureUnitAsync(site.Services, "汇报测试语文组", Liaison.Organization.Data.UnitKind.TeachingSection);
+        await site.WithDbAsync(async db =>
+        {
+            var member = await db.Set<PartyMember>().FirstAsync(m => m.Id == cadre.Id, Ct);
+            member.IsLeadingCadre = true;
+            if (!await db.Set<Liaison.Organization.Data.ContactPoint>().AnyAsync(p => p.MemberId == cadre.Id && p.UnitId == unit.Id, Ct))
+            {
+                db.Add(new Liaison.Organization.Data.ContactPoint { MemberId = cadre.Id, Kind = Liaison.Organization.Contracts.ContactPointKind.TeachingSection, UnitId = unit.Id });
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
+        var before = await FiguresAsync(cadre.Id, quarter);
+        var lineBefore = await LineAsync(cadre.Number, half);
+
+        var recorded = await SiteFactory.PostFormAsync(await site.SignInAsync("secretary1"), "/admin/organization/visits", "/admin/organization/visits", new()
+        {
+            ["UnitId"] = unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Date"] = today.ToString("yyyy-MM-dd"),
+            ["WhatWasDone"] = "走访语文组，听取青年教师意见。",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal(before.Visits + 1, (await FiguresAsync(cadre.Id, quarter)).Visits);
+        Assert.Equal(lineBefore.Visits + 1, (await LineAsync(cadre.Number, half)).Visits);
+    }
+
+    [Fact]
     public async Task AHandedInReport_ShowsTheNewFigures_FrozenAsHandedIn()
     {
         const string quarter = "2018-Q2";
