@@ -37,6 +37,8 @@ public sealed class ReportsModule : LiaisonModule
         services.AddUpgradeStep<Upgrades.HandInStartsReview>();
         services.AddUpgradeStep<Upgrades.GrantReportSettings>();
         services.AddScoped<Settings.ReportSettingsService>();
+        services.AddScoped<Scores.ScoreService>();
+        services.AddScoped<Scores.ScoreText>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, QuarterlyReportIndexProvider>();
         services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ReportRosterReferences>();
