@@ -39,6 +39,7 @@ public sealed class ReportsModule : LiaisonModule
         services.AddScoped<Settings.ReportSettingsService>();
         services.AddScoped<Scores.ScoreService>();
         services.AddScoped<Scores.ScoreText>();
+        services.AddScoped<Liaison.Organization.Contracts.IMemberCondition, Scores.LiaisonCondition>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, QuarterlyReportIndexProvider>();
         services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ReportRosterReferences>();

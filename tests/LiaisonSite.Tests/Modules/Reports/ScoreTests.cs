@@ -76,7 +76,14 @@ public sealed class ScoreTests(ReportsSite site)
             Assert.DoesNotContain("data-member=\"D102\"", all);
             Assert.Contains("合格线 0 分", all);
 
+            var roster = await committee.GetStringAsync("/admin/organization/members?condition=liaison&branch=branch-1", Ct);
+            Assert.Contains("达到联系群众工作条件", roster);
+            Assert.Contains(">D102<", roster);
+
             Assert.Equal(HttpStatusCode.Redirect, (await SiteFactory.PostFormAsync(committee, settings, settings, new() { ["Score.PassLine"] = "10000" })).StatusCode);
+            var none = await committee.GetStringAsync("/admin/organization/members?condition=liaison&branch=branch-1", Ct);
+            Assert.DoesNotContain(">D102<", none);
+            Assert.Contains(">D102<", await committee.GetStringAsync("/admin/organization/members?branch=branch-1", Ct));
             Assert.DoesNotContain("data-member=\"D102\"", await committee.GetStringAsync($"/admin/reports/scores?year={year}&branch=branch-1&passed=true", Ct));
             Assert.Contains("data-member=\"D102\"", await committee.GetStringAsync($"/admin/reports/scores?year={year}&branch=branch-1&passed=false", Ct));
 
