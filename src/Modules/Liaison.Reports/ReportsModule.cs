@@ -38,6 +38,7 @@ public sealed class ReportsModule : LiaisonModule
         services.AddUpgradeStep<Upgrades.GrantReportSettings>();
         services.AddScoped<Settings.ReportSettingsService>();
         services.AddScoped<Scores.ScoreService>();
+        services.AddScoped<Examples.TypicalExampleStarter>();
         services.AddScoped<Scores.ScoreText>();
         services.AddScoped<Liaison.Organization.Contracts.IMemberCondition, Scores.LiaisonCondition>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
