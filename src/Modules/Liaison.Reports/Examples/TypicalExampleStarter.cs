@@ -109,10 +109,10 @@ internal sealed partial class TypicalExampleStarter(
 
             case "Forum":
             {
+                // The topics and the minutes; the opinions collected stay with the forum (they are the masses' own words).
                 var part = item.Content["ForumPart"] as JsonObject ?? [];
-                var opinions = part["Opinions"] is JsonArray a ? a.Select(o => Text(o?["Text"])).ToList() : [];
                 return (Text(item.Content["TitlePart"]?["Title"]) ?? S["A forum"], Number(part["HostMemberId"]), Text(part["BranchId"]),
-                    [Text(part["Topics"]), Text(part["Minutes"]), .. opinions]);
+                    [Text(part["Topics"]), Text(part["Minutes"])]);
             }
 
             default:
