@@ -41,6 +41,7 @@ public sealed class OrganizationModule : LiaisonModule
         services.AddScoped<AccessLogWriter>();
         services.AddScoped<IAccessLogWriter>(sp => sp.GetRequiredService<AccessLogWriter>());
         services.AddScoped<IRosterQueries, RosterQueries>();
+        services.AddScoped<IVisitRecords, VisitRecords>();
         services.AddScoped<RosterLookups>();
         services.AddScoped<MemberForm>();
         services.AddScoped<PersonForm>();

@@ -34,6 +34,8 @@ public sealed class OutreachModule : LiaisonModule
         services.AddUpgradeStep<Upgrades.BriefingAudience>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, OutreachIndexProvider>();
+        services.AddScoped<IIndexProvider, ForumAttendanceIndexProvider>();
+        services.AddScoped<Contracts.IForumRecords, ForumRecords>();
         services.AddScoped<IContentHandler, OutreachPartHandler>();
         services.AddScoped<IContentPartDriver, ForumPartDriver>();
         services.AddScoped<IContentPartDriver, ReceptionDayPartDriver>();
@@ -59,6 +61,7 @@ public sealed class OutreachModule : LiaisonModule
     {
         OutreachIndex.Configure(modelBuilder);
         BriefingIndex.Configure(modelBuilder);
+        ForumAttendanceIndex.Configure(modelBuilder);
         Opinion.Configure(modelBuilder);
     }
 }

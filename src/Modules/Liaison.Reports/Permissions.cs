@@ -12,11 +12,17 @@ public sealed class Permissions : IPermissionProvider
     public static readonly Permission Inspect = new(
         "Reports.Inspect", "See the branch's quarterly reports and carry out the half-yearly inspection", "Liaison work");
 
-    public IEnumerable<Permission> GetPermissions() => [Inspect];
+    public const string ManageSettingsName = "Reports.Settings";
+
+    public static readonly Permission ManageSettings = new(
+        ManageSettingsName, "Set the report deadline and the yearly liaison score rule", "Liaison work");
+
+    public IEnumerable<Permission> GetPermissions() => [Inspect, ManageSettings];
 
     public IEnumerable<DefaultRoleGrant> GetDefaultGrants() =>
     [
         new(RoleNames.CommitteeAdmin, Inspect),
         new(RoleNames.BranchSecretary, Inspect),
+        new(RoleNames.CommitteeAdmin, ManageSettings),
     ];
 }

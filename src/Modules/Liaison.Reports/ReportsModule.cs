@@ -27,12 +27,20 @@ namespace Liaison.Reports;
 public sealed class ReportsModule : LiaisonModule
 {
     public override IEnumerable<Type> Dependencies =>
-        [typeof(Liaison.Contacts.ContactsModule), typeof(Liaison.Workflows.WorkflowsModule), typeof(Liaison.Talks.TalksModule)];
+        [typeof(Liaison.Contacts.ContactsModule), typeof(Liaison.Workflows.WorkflowsModule), typeof(Liaison.Talks.TalksModule),
+         typeof(Liaison.Outreach.OutreachModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddUpgradeStep<Upgrades.CreateReport>();
+        services.AddUpgradeStep<Upgrades.HandInStartsReview>();
+        services.AddUpgradeStep<Upgrades.GrantReportSettings>();
+        services.AddScoped<Settings.ReportSettingsService>();
+        services.AddScoped<Scores.ScoreService>();
+        services.AddScoped<Examples.TypicalExampleStarter>();
+        services.AddScoped<Scores.ScoreText>();
+        services.AddScoped<Liaison.Organization.Contracts.IMemberCondition, Scores.LiaisonCondition>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, QuarterlyReportIndexProvider>();
         services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ReportRosterReferences>();

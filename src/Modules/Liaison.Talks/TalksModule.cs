@@ -60,6 +60,8 @@ public sealed class TalksModule : LiaisonModule
         services.AddBackgroundJob<TalkReminderJob>();
         services.AddScoped<Contracts.IFollowUpSource, FollowUps.TalkFollowUpSource>();
         services.AddScoped<Contracts.ITalkRecords, TalkRecords>();
+        services.AddScoped<IContentHandler, TalkFollowUpRowsHandler>();
+        services.AddScoped<Contracts.ITalkFollowUpRecords, TalkFollowUpRecords>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)
@@ -68,5 +70,6 @@ public sealed class TalksModule : LiaisonModule
         PersonnelEvent.Configure(modelBuilder);
         TalkObligation.Configure(modelBuilder);
         TalkReminder.Configure(modelBuilder);
+        TalkFollowUpRow.Configure(modelBuilder);
     }
 }

@@ -65,6 +65,7 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddDomainEventHandler<ContentUnpublished, ContentWorkflowEvents>();
         services.AddDomainEventHandler<ContentRemoved, ContentWorkflowEvents>();
         services.AddDomainEventHandler<FormSubmitted, ContentWorkflowEvents>();
+        services.AddDomainEventHandler<Contracts.ContentSignalled, ContentWorkflowEvents>();
 
         services.AddScoped<ReviewedTypes>();
         services.AddScoped<IContentHandler, ReviewPublishGuard>();

@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace LiaisonSite.Tests.Browser;
 
 /// <summary>
-/// The quarterly report as people do it (issue 12): member1 hands in the report from 我的联系工作 at phone width,
+/// The quarterly report as people do it (issue 12): member1 saves a draft from 我的联系工作 at phone width and hands it in,
 /// secretary1 returns it with a comment from the task inbox, member1 sees the comment, revises and hands it in
 /// again, secretary1 approves; the half-yearly inspection of branch 1 counts the approved report.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class QuarterlyReportBrowserTests(BrowserFixture browser)
     private const string Comment = "请补充帮扶学生的具体变化。";
 
     [Fact]
-    public async Task Member_HandsIn_SecretaryReturns_MemberResubmits_SecretaryApproves_InspectionCountsIt()
+    public async Task Member_SavesADraft_HandsIn_SecretaryReturns_MemberResubmits_SecretaryApproves_InspectionCountsIt()
     {
         await Modules.Organization.OrganizationSeed.EnsureDemoMembersAsync(browser.Site.Services);
         SchoolPeriod quarter, half;
@@ -47,7 +47,13 @@ public sealed class QuarterlyReportBrowserTests(BrowserFixture browser)
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             Assert.True(width <= 390, $"the form is {width}px wide at phone width");
             await page.ScreenshotAsync(new() { Path = Shot("report-form-phone.png"), FullPage = true });
-            await page.GetByRole(AriaRole.Button, new() { Name = "提交汇报" }).ClickAsync();
+
+            // A draft first: saved, still editable, not handed in.
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("草稿已保存。填写完整后请提交审核。")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("strong[data-state]")).ToHaveTextAsync("草稿（未提交）");
+            await Assertions.Expect(page.GetByLabel("本季度开展的工作")).ToHaveValueAsync("联系三名学生，开展谈心四次。");
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
             await Assertions.Expect(page.GetByText("汇报已提交支部书记审阅。")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-state]").First).ToHaveTextAsync("已提交");
         }

@@ -777,6 +777,55 @@ namespace LiaisonSite.Migrations.Postgres
                     b.ToTable("BriefingIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Outreach.Data.ForumAttendanceIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BranchId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Host")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("BranchId", "Latest", "Date");
+
+                    b.HasIndex("MemberId", "Latest", "Date");
+
+                    b.ToTable("ForumAttendanceIndex", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Outreach.Data.Opinion", b =>
                 {
                     b.Property<int>("Id")
@@ -1110,6 +1159,9 @@ namespace LiaisonSite.Migrations.Postgres
                     b.Property<DateTime?>("FirstSubmittedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("HandIns")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("boolean");
 
@@ -1274,6 +1326,55 @@ namespace LiaisonSite.Migrations.Postgres
                     b.HasIndex("BranchId", "Date");
 
                     b.ToTable("PersonnelEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Talks.Data.TalkFollowUpRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BranchId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("FollowUpId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("TalkDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId", "ClosedDate");
+
+                    b.HasIndex("ContentItemId", "FollowUpId")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "ClosedDate");
+
+                    b.HasIndex("MemberId", "TalkDate");
+
+                    b.ToTable("TalkFollowUps", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Talks.Data.TalkIndex", b =>

@@ -742,6 +742,53 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.ToTable("BriefingIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Outreach.Data.ForumAttendanceIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BranchId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Host")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("BranchId", "Latest", "Date");
+
+                    b.HasIndex("MemberId", "Latest", "Date");
+
+                    b.ToTable("ForumAttendanceIndex", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Outreach.Data.Opinion", b =>
                 {
                     b.Property<int>("Id")
@@ -1061,6 +1108,9 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.Property<DateTime?>("FirstSubmittedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HandIns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("INTEGER");
 
@@ -1217,6 +1267,53 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.HasIndex("BranchId", "Date");
 
                     b.ToTable("PersonnelEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Talks.Data.TalkFollowUpRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BranchId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TalkDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId", "ClosedDate");
+
+                    b.HasIndex("ContentItemId", "FollowUpId")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "ClosedDate");
+
+                    b.HasIndex("MemberId", "TalkDate");
+
+                    b.ToTable("TalkFollowUps", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Talks.Data.TalkIndex", b =>

@@ -4,13 +4,13 @@ using LiaisonSite.Core.Mvc;
 
 namespace Liaison.Organization.Admin;
 
-internal sealed record MemberFilter(string? Branch, int? Unit, bool Cadres, bool Inactive, string? Q);
+internal sealed record MemberFilter(string? Branch, int? Unit, bool Cadres, bool Inactive, string? Q, string? Condition = null);
 
 internal sealed record MemberRow(int Id, string Number, string Name, string? Branch, string? Unit, string PartyPost,
     bool IsLeadingCadre, string? CadrePost, string? PhoneMasked, bool Active);
 
 internal sealed record MemberListViewModel(MemberFilter Filter, IReadOnlyList<MemberRow> Rows, Pager Pager,
-    IReadOnlyList<Option> Branches, IReadOnlyList<Option> Units);
+    IReadOnlyList<Option> Branches, IReadOnlyList<Option> Units, IReadOnlyList<Option>? Conditions = null);
 
 /// <summary>The member form. Phone: empty keeps the stored number (it is never sent back to the browser).</summary>
 internal sealed class MemberEditModel

@@ -22,7 +22,9 @@ internal sealed class MembersAdminController(
     IStringLocalizer<MembersAdminController> S) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? branch, int? unit, bool cadres, bool inactive, string? q, int? page)
+    public async Task<IActionResult> Index(
+        string? branch, int? unit, bool cadres, bool inactive, string? q, int? page, string? condition,
+        [FromServices] IEnumerable<Contracts.IMemberCondition> conditions)
     {
         var scope = await organizations.GetAsync(User);
         var query = organizations.ManagedMembers(scope).AsNoTracking().Where(m => inactive || m.Active);
@@ -47,6 +49,18 @@ internal sealed class MembersAdminController(
             query = query.Where(m => m.Name.Contains(text) || m.Number.Contains(text));
         }
 
+        // Another module's condition (Reports: meets the liaison condition), applied to the members listed here.
+        var offered = conditions.ToList();
+        if (offered.FirstOrDefault(c => c.Key == condition) is { } chosen)
+        {
+            var ids = (await chosen.MemberIdsAsync(User, HttpContext.RequestAborted)).ToList();
+            query = query.Where(m => ids.Contains(m.Id));
+        }
+        else
+        {
+            condition = null;
+        }
+
         var (number, size) = Pager.Normalize(page, null);
         var pager = new Pager(number, size, await query.CountAsync());
         var names = await lookups.OrganizationNamesAsync();
@@ -56,8 +70,9 @@ internal sealed class MembersAdminController(
             .Select(m => new MemberRow(m.Id, m.Number, m.Name, names.GetValueOrDefault(m.BranchId), m.Unit, m.PartyPost,
                 m.IsLeadingCadre, m.CadrePost, m.Masked, m.Active))
             .ToList();
-        return View(new MemberListViewModel(new MemberFilter(branch, unit, cadres, inactive, q), rows, pager,
-            await lookups.BranchesAsync(scope, withGroups: true), await lookups.UnitsAsync()));
+        return View(new MemberListViewModel(new MemberFilter(branch, unit, cadres, inactive, q, condition), rows, pager,
+            await lookups.BranchesAsync(scope, withGroups: true), await lookups.UnitsAsync(),
+            [.. offered.Select(c => new Option(c.Key, c.DisplayName))]));
     }
 
     [HttpGet("{id:int}")]

@@ -13,7 +13,7 @@ public sealed record MemberReportRow(
     DateTime? FirstSubmittedUtc, ReportStatus Status);
 
 /// <summary>
-/// Per quarter, every member the user manages with their report's state (not reported, submitted, returned,
+/// Per quarter, every member the user manages with their report's state (not reported, draft, submitted, returned,
 /// approved): the committee all branches, a secretary their own. Members come from the roster's managed set.
 /// </summary>
 internal sealed class BranchReports(IRosterQueries roster, LiaisonDbContext db, ReportStates states)
@@ -38,10 +38,10 @@ internal sealed class BranchReports(IRosterQueries roster, LiaisonDbContext db, 
                           join r in db.Set<QuarterlyReportIndex>().Where(r => r.Latest && r.Quarter == quarter) on m.Id equals r.MemberId into reports
                           from r in reports.DefaultIfEmpty()
                           orderby m.BranchId, m.Number
-                          select new { m.Id, m.Number, m.Name, m.BranchId, ContentItemId = r == null ? null : r.ContentItemId, FirstSubmittedUtc = r == null ? null : r.FirstSubmittedUtc, Published = r != null && r.Published })
+                          select new { m.Id, m.Number, m.Name, m.BranchId, ContentItemId = r == null ? null : r.ContentItemId, FirstSubmittedUtc = r == null ? null : r.FirstSubmittedUtc, Published = r != null && r.Published, HandIns = r == null ? 0 : r.HandIns })
             .ToListAsync(cancellationToken);
         var names = (await BranchesAsync(user)).ToDictionary(b => b.Id, b => b.Name);
-        var status = await states.OfAsync([.. rows.Where(r => r.ContentItemId != null).Select(r => (r.ContentItemId!, r.Published))], cancellationToken);
+        var status = await states.OfAsync([.. rows.Where(r => r.ContentItemId != null).Select(r => new ReportKey(r.ContentItemId!, r.Published, r.HandIns))], cancellationToken);
         var result = rows.Select(r => new MemberReportRow(r.Id, r.Number, r.Name, r.BranchId, names.GetValueOrDefault(r.BranchId, r.BranchId),
             r.ContentItemId, r.FirstSubmittedUtc, r.ContentItemId is null ? new ReportStatus(ReportState.NotReported, null, null) : status[r.ContentItemId]));
         return [.. result.Where(r => state is null || r.Status.State == state)];

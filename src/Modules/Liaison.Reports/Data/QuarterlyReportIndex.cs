@@ -20,7 +20,11 @@ public sealed class QuarterlyReportIndex : MapIndex
 
     public string Quarter { get; set; } = "";
 
+    /// <summary>When it was first handed in; null while it never was (a draft).</summary>
     public DateTime? FirstSubmittedUtc { get; set; }
+
+    /// <summary>How often it was handed in (see <see cref="ReportStates"/>).</summary>
+    public int HandIns { get; set; }
 
     public bool Published { get; set; }
 
@@ -61,6 +65,7 @@ internal sealed class QuarterlyReportIndexProvider : IndexProvider<QuarterlyRepo
                 BranchId = part.BranchId ?? "",
                 Quarter = part.Quarter,
                 FirstSubmittedUtc = part.FirstSubmittedUtc,
+                HandIns = part.HandIns,
                 Published = item.Published,
                 Latest = item.Latest,
             },

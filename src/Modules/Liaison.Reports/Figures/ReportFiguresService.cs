@@ -1,4 +1,6 @@
 using Liaison.Contacts.Contracts;
+using Liaison.Organization.Contracts;
+using Liaison.Outreach.Contracts;
 using Liaison.Reports.Parts;
 using Liaison.Talks.Contracts;
 using LiaisonSite.Core.Time;
@@ -7,22 +9,35 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Reports.Figures;
 
 /// <summary>
-/// The figures of a report or an inspection, counted by the database (GROUP BY over Talks' and Contacts' contract
-/// queries), never by loading the records: for one member, or for every member of a branch at once.
+/// The figures of a report or an inspection, counted by the database (GROUP BY over Talks', Outreach's and
+/// Contacts' contract queries), never by loading the records: for one member, or for every member of a branch at once.
+/// Visits are the leading cadres' visits to their sections and contact units (Organization's <see cref="IVisitRecords"/>).
 /// </summary>
-internal sealed class ReportFiguresService(ITalkRecords talks, IContactQueries contacts, ISchoolClock clock)
+internal sealed class ReportFiguresService(
+    ITalkRecords talks, ITalkFollowUpRecords followUps, IForumRecords forums, IVisitRecords visits, IContactQueries contacts, IRosterQueries roster,
+    ISchoolClock clock)
 {
     /// <summary>The figures of one member in [from, to).</summary>
     public async Task<ReportFigures> ForMemberAsync(int memberId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
-        => (await ForMembersAsync(talks.Talks().Where(t => t.MemberId == memberId), talks.MandatoryTalks().Where(o => o.MemberId == memberId), from, to, cancellationToken))
+        => (await ForMembersAsync(
+                talks.Talks().Where(t => t.MemberId == memberId), talks.MandatoryTalks().Where(o => o.MemberId == memberId),
+                followUps.FollowUps().Where(f => f.MemberId == memberId), forums.Attendance().Where(a => a.MemberId == memberId),
+                visits.Visits().Where(v => v.MemberId == memberId), from, to, cancellationToken))
             .GetValueOrDefault(memberId) ?? new ReportFigures();
 
     /// <summary>The figures of every member of a branch in [from, to), by member id (members without records are absent).</summary>
     public Task<Dictionary<int, ReportFigures>> ForBranchAsync(string branchId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
-        => ForMembersAsync(talks.Talks().Where(t => t.BranchId == branchId), talks.MandatoryTalks().Where(o => o.BranchId == branchId), from, to, cancellationToken);
+        => ForMembersAsync(
+            talks.Talks().Where(t => t.BranchId == branchId), talks.MandatoryTalks().Where(o => o.BranchId == branchId),
+            followUps.FollowUps().Where(f => f.BranchId == branchId),
+
+            // A forum counts for its attendees' branches, not only for its host's.
+            forums.Attendance().Where(a => roster.Members().Any(m => m.Id == a.MemberId && m.BranchId == branchId)),
+            visits.Visits().Where(v => v.BranchId == branchId), from, to, cancellationToken);
 
     private async Task<Dictionary<int, ReportFigures>> ForMembersAsync(
-        IQueryable<TalkRecord> talkRows, IQueryable<MandatoryTalkRecord> mandatoryRows, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        IQueryable<TalkRecord> talkRows, IQueryable<MandatoryTalkRecord> mandatoryRows, IQueryable<TalkFollowUpRecord> followUpRows,
+        IQueryable<ForumAttendanceRecord> forumRows, IQueryable<VisitRecord> visitRows, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, ReportFigures>();
         ReportFigures Of(int memberId) => result.TryGetValue(memberId, out var f) ? f : result[memberId] = new ReportFigures();
@@ -68,6 +83,35 @@ internal sealed class ReportFiguresService(ITalkRecords talks, IContactQueries c
             figures.MandatoryOnTime = row.OnTime;
             figures.MandatoryLate = row.Late;
             figures.MandatoryOverdue = row.Overdue;
+        }
+
+        // Follow-up items opened at the period's talks, and those closed in the period.
+        var opened = await followUpRows.Where(f => f.TalkDate >= from && f.TalkDate < to)
+            .GroupBy(f => f.MemberId).Select(g => new { MemberId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var row in opened)
+        {
+            Of(row.MemberId).FollowUpsOpened = row.Count;
+        }
+
+        var closed = await followUpRows.Where(f => f.ClosedDate >= from && f.ClosedDate < to)
+            .GroupBy(f => f.MemberId).Select(g => new { MemberId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var row in closed)
+        {
+            Of(row.MemberId).FollowUpsClosed = row.Count;
+        }
+
+        var attended = await forumRows.Where(a => a.Date >= from && a.Date < to)
+            .GroupBy(a => a.MemberId).Select(g => new { MemberId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var row in attended)
+        {
+            Of(row.MemberId).ForumsAttended = row.Count;
+        }
+
+        var visited = await visitRows.Where(v => v.Date >= from && v.Date < to)
+            .GroupBy(v => v.MemberId).Select(g => new { MemberId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var row in visited)
+        {
+            Of(row.MemberId).Visits = row.Count;
         }
 
         return result;

@@ -7,70 +7,84 @@ using Liaison.Talks.Contracts;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace Liaison.Reports.Inspections;
 
+/// <summary>
+/// The counters of an inspection, the same for a member's line and the branch's totals (the totals are the lines
+/// added up, <see cref="InspectionTotals.Of"/>). Flat properties: saved inspections keep this JSON shape.
+/// </summary>
+public abstract class InspectionCounts
+{
+    public int ContactsAssigned { get; set; }
+
+    public int ContactsCovered { get; set; }
+
+    public int Talks { get; set; }
+
+    public int MandatoryDue { get; set; }
+
+    public int MandatoryOnTime { get; set; }
+
+    public int MandatoryOverdue { get; set; }
+
+    public int ReportsExpected { get; set; }
+
+    public int ReportsOnTime { get; set; }
+
+    public int ReportsApproved { get; set; }
+
+    public int FollowUpsOpen { get; set; }
+
+    /// <summary>Follow-up items closed in the half-year (absent from inspections saved before: 0).</summary>
+    public int FollowUpsClosed { get; set; }
+
+    /// <summary>Forums hosted or attended in the half-year.</summary>
+    public int ForumsAttended { get; set; }
+
+    /// <summary>Visits of a leading cadre to their section or contact unit in the half-year.</summary>
+    public int Visits { get; set; }
+}
+
 /// <summary>One member's line of an inspection.</summary>
-public sealed class InspectionMemberLine
+public sealed class InspectionMemberLine : InspectionCounts
 {
     public int MemberId { get; set; }
 
     public string Number { get; set; } = "";
 
     public string Name { get; set; } = "";
-
-    public int ContactsAssigned { get; set; }
-
-    public int ContactsCovered { get; set; }
-
-    public int Talks { get; set; }
-
-    public int MandatoryDue { get; set; }
-
-    public int MandatoryOnTime { get; set; }
-
-    public int MandatoryOverdue { get; set; }
-
-    public int ReportsExpected { get; set; }
-
-    public int ReportsOnTime { get; set; }
-
-    public int ReportsApproved { get; set; }
-
-    public int FollowUpsOpen { get; set; }
 }
 
 /// <summary>A branch's totals: coverage and overdue items.</summary>
-public sealed class InspectionTotals
+public sealed class InspectionTotals : InspectionCounts
 {
     public int Members { get; set; }
-
-    public int ContactsAssigned { get; set; }
-
-    public int ContactsCovered { get; set; }
 
     /// <summary>Contact targets met at least once, in percent of those assigned (0 when none is assigned).</summary>
     public int CoveragePercent => ContactsAssigned == 0 ? 0 : (int)Math.Round(100.0 * ContactsCovered / ContactsAssigned);
 
-    public int Talks { get; set; }
-
-    public int MandatoryDue { get; set; }
-
-    public int MandatoryOnTime { get; set; }
-
-    public int MandatoryOverdue { get; set; }
-
-    public int ReportsExpected { get; set; }
-
-    public int ReportsOnTime { get; set; }
-
-    public int ReportsApproved { get; set; }
-
-    public int FollowUpsOpen { get; set; }
-
     /// <summary>Overdue mandatory talks and open follow-ups.</summary>
     public int OverdueItems => MandatoryOverdue + FollowUpsOpen;
+
+    /// <summary>The lines added up; a member's coverage counts at most the targets assigned to them.</summary>
+    public static InspectionTotals Of(IReadOnlyCollection<InspectionMemberLine> lines) => new()
+    {
+        Members = lines.Count,
+        ContactsAssigned = lines.Sum(x => x.ContactsAssigned),
+        ContactsCovered = lines.Sum(x => Math.Min(x.ContactsCovered, x.ContactsAssigned)),
+        Talks = lines.Sum(x => x.Talks),
+        MandatoryDue = lines.Sum(x => x.MandatoryDue),
+        MandatoryOnTime = lines.Sum(x => x.MandatoryOnTime),
+        MandatoryOverdue = lines.Sum(x => x.MandatoryOverdue),
+        ReportsExpected = lines.Sum(x => x.ReportsExpected),
+        ReportsOnTime = lines.Sum(x => x.ReportsOnTime),
+        ReportsApproved = lines.Sum(x => x.ReportsApproved),
+        FollowUpsOpen = lines.Sum(x => x.FollowUpsOpen),
+        FollowUpsClosed = lines.Sum(x => x.FollowUpsClosed),
+        ForumsAttended = lines.Sum(x => x.ForumsAttended),
+        Visits = lines.Sum(x => x.Visits),
+    };
 }
 
 /// <summary>Talks per month of the half-year: the trend chart.</summary>
@@ -96,18 +110,15 @@ public sealed class InspectionSheet
 
 /// <summary>
 /// The half-yearly inspection (R10), computed from the records: per member contacts covered, talks, mandatory talks on
-/// time, reports on time and approved, follow-ups open; per branch coverage and overdue items; talks per month. Every
+/// time, reports on time and approved, forums attended, visits, follow-ups closed and still open; per branch coverage and overdue items; talks per month. Every
 /// figure is counted by the database (GROUP BY), per branch.
 /// </summary>
 internal sealed class InspectionService(
     IRosterQueries roster, IContactQueries contacts, ITalkRecords talks, ReportFiguresService figures, LiaisonDbContext db,
-    ISchoolClock clock, IConfiguration configuration)
+    ISchoolClock clock, Settings.ReportSettingsService settings)
 {
-    /// <summary>Days after a quarter ends by which its report is due (<c>Liaison:Reports:DeadlineDays</c>, 10).</summary>
-    public int DeadlineDays => Math.Clamp(configuration.GetValue("Liaison:Reports:DeadlineDays", 10), 0, 90);
-
-    /// <summary>The last day on which a quarter's report is on time.</summary>
-    public DateOnly DeadlineOf(SchoolPeriod quarter) => quarter.End.AddDays(DeadlineDays - 1);
+    /// <summary>The last day on which a quarter's report is on time, <paramref name="deadlineDays"/> after it ends.</summary>
+    public static DateOnly DeadlineOf(SchoolPeriod quarter, int deadlineDays) => quarter.End.AddDays(deadlineDays - 1);
 
     public async Task<InspectionSheet> ComputeAsync(string branchId, string branchName, SchoolPeriod half, CancellationToken cancellationToken = default)
     {
@@ -127,8 +138,9 @@ internal sealed class InspectionService(
         var reports = await db.Set<QuarterlyReportIndex>().AsNoTracking()
             .Where(r => r.Latest && r.BranchId == branchId && keys.Contains(r.Quarter))
             .Select(r => new { r.MemberId, r.Quarter, r.FirstSubmittedUtc, r.Published }).ToListAsync(cancellationToken);
-        var deadlines = quarters.ToDictionary(q => q.Key, q => clock.StartOfDayUtc(DeadlineOf(q).AddDays(1)));
-        var expected = quarters.Count(q => DeadlineOf(q) < clock.Today);
+        var deadlineDays = await settings.DeadlineDaysAsync();
+        var deadlines = quarters.ToDictionary(q => q.Key, q => clock.StartOfDayUtc(DeadlineOf(q, deadlineDays).AddDays(1)));
+        var expected = quarters.Count(q => DeadlineOf(q, deadlineDays) < clock.Today);
 
         foreach (var m in members)
         {
@@ -149,21 +161,13 @@ internal sealed class InspectionService(
                 ReportsOnTime = own.Count(r => r.FirstSubmittedUtc is { } at && at < deadlines[r.Quarter]),
                 ReportsApproved = own.Count(r => r.Published),
                 FollowUpsOpen = f.FollowUpsOpen,
+                FollowUpsClosed = f.FollowUpsClosed,
+                ForumsAttended = f.ForumsAttended,
+                Visits = f.Visits,
             });
         }
 
-        var t = sheet.Totals;
-        t.Members = sheet.Members.Count;
-        t.ContactsAssigned = sheet.Members.Sum(x => x.ContactsAssigned);
-        t.ContactsCovered = sheet.Members.Sum(x => Math.Min(x.ContactsCovered, x.ContactsAssigned));
-        t.Talks = sheet.Members.Sum(x => x.Talks);
-        t.MandatoryDue = sheet.Members.Sum(x => x.MandatoryDue);
-        t.MandatoryOnTime = sheet.Members.Sum(x => x.MandatoryOnTime);
-        t.MandatoryOverdue = sheet.Members.Sum(x => x.MandatoryOverdue);
-        t.ReportsExpected = sheet.Members.Sum(x => x.ReportsExpected);
-        t.ReportsOnTime = sheet.Members.Sum(x => x.ReportsOnTime);
-        t.ReportsApproved = sheet.Members.Sum(x => x.ReportsApproved);
-        t.FollowUpsOpen = sheet.Members.Sum(x => x.FollowUpsOpen);
+        sheet.Totals = InspectionTotals.Of(sheet.Members);
 
         var branchTalks = talks.Talks().Where(x => x.BranchId == branchId);
         for (var month = half.Start; month < half.End; month = month.AddMonths(1))

@@ -183,6 +183,9 @@ internal sealed class InspectionsAdminController(
             [S["Reports due"]] = m.ReportsExpected,
             [S["Reports on time"]] = m.ReportsOnTime,
             [S["Reports approved"]] = m.ReportsApproved,
+            [S["Forums attended"]] = m.ForumsAttended,
+            [S["Visits"]] = m.Visits,
+            [S["Follow-ups closed"]] = m.FollowUpsClosed,
             [S["Follow-ups still open"]] = m.FollowUpsOpen,
         })).ToList();
         var branchRows = sheets.Select(s => new Dictionary<string, object?>
@@ -196,6 +199,9 @@ internal sealed class InspectionsAdminController(
             [S["Mandatory talks overdue"]] = s.Totals.MandatoryOverdue,
             [S["Reports on time"]] = s.Totals.ReportsOnTime,
             [S["Reports approved"]] = s.Totals.ReportsApproved,
+            [S["Forums attended"]] = s.Totals.ForumsAttended,
+            [S["Visits"]] = s.Totals.Visits,
+            [S["Follow-ups closed"]] = s.Totals.FollowUpsClosed,
             [S["Overdue items"]] = s.Totals.OverdueItems,
         }).ToList();
         var workbook = new Dictionary<string, object>

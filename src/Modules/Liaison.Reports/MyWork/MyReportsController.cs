@@ -21,9 +21,11 @@ public sealed record MyReportModel(
     IReadOnlyList<ContentReviewStep> Journal, IReadOnlyList<ContentValidationError> Errors);
 
 /// <summary>
-/// The member's quarterly report from 我的联系工作 (one column, phone width): the figures of the quarter, computed
-/// live until it is handed in and frozen then; the narrative; where it stands and its journal. The member is always
-/// the signed-in user's member row. A report waiting for review or approved is shown read-only.
+/// The member's quarterly report from 我的联系工作 (one column, phone width): the figures of the quarter, live until it
+/// is handed in and frozen then; the narrative; where it stands and its journal. One form, two buttons: 保存草稿 keeps a
+/// draft (in nobody's inbox, editable), 提交审核 hands it in (<c>handIn=1</c>), which the workflow sends to the branch
+/// secretary. The member is always the signed-in user's member row. A report waiting for review or approved is shown
+/// read-only.
 /// </summary>
 [Admin]
 [Route("admin/my-work/reports")]
@@ -69,16 +71,18 @@ internal sealed class MyReportsController(
         var item = await contents.NewAsync(ReportAccessScope.ContentType);
         var part = new QuarterlyReportPart { MemberId = member.Id };
         ReportForm.Read(Request.Form, Prefix, part);
-        item.Apply(part);
+        var handIn = HandIn();
+        Apply(item, part, handIn);
         try
         {
             await contents.CreateAsync(item, VersionOptions.Draft);
             await db.SaveChangesAsync();
-            TempData.Success(S["The report is handed in to your branch secretary."]);
+            TempData.Success(handIn ? S["The report is handed in to your branch secretary."] : S["The draft is saved. Hand it in when it is complete."]);
             return Redirect($"/admin/my-work/reports/{item.ContentItemId}");
         }
         catch (ContentValidationException e)
         {
+            db.ChangeTracker.Clear();
             await FillLiveFiguresAsync(part);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Report", new MyReportModel(null, part, null, true, Choices(), [], e.Errors));
@@ -96,18 +100,19 @@ internal sealed class MyReportsController(
         }
 
         var part = item.As<QuarterlyReportPart>();
-        if (status.State == ReportState.Returned)
+        if (status.Editable)
         {
-            await FillLiveFiguresAsync(part); // editable again: the figures are live until handed in anew
+            await FillLiveFiguresAsync(part); // a draft or returned: the figures are live until handed in
         }
 
-        return View("Report", new MyReportModel(id, part, status, status.State == ReportState.Returned, Choices(),
+        return View("Report", new MyReportModel(id, part, status, status.Editable, Choices(),
             await reviews.JournalAsync(id, HttpContext.RequestAborted), []));
     }
 
+    /// <summary>Saves the draft, or hands it in (<c>handIn=1</c>); refused (validation) while waiting for review or approved.</summary>
     [HttpPost("{id}")]
     [RequirePermission("Admin.Access")]
-    public async Task<IActionResult> Resubmit(string id)
+    public async Task<IActionResult> Save(string id)
     {
         var (latest, status) = await OwnAsync(id);
         if (latest is null || status is null)
@@ -118,20 +123,35 @@ internal sealed class MyReportsController(
         var item = (await contents.GetAsync(id, VersionOptions.DraftRequired))!;
         var part = item.As<QuarterlyReportPart>();
         ReportForm.Read(Request.Form, Prefix, part, readQuarter: false);
-        item.Apply(part);
+        var handIn = HandIn();
+        Apply(item, part, handIn);
         try
         {
             await contents.UpdateAsync(item);
             await db.SaveChangesAsync();
-            TempData.Success(S["The revised report is handed in again."]);
+            TempData.Success(handIn
+                ? status.State == ReportState.Returned ? S["The revised report is handed in again."] : S["The report is handed in to your branch secretary."]
+                : S["The draft is saved. Hand it in when it is complete."]);
             return Redirect($"/admin/my-work/reports/{id}");
         }
         catch (ContentValidationException e)
         {
             db.ChangeTracker.Clear();
+            await FillLiveFiguresAsync(part);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Report", new MyReportModel(id, part, status, status.State == ReportState.Returned, Choices(),
+            return View("Report", new MyReportModel(id, part, status, status.Editable, Choices(),
                 await reviews.JournalAsync(id, HttpContext.RequestAborted), e.Errors));
+        }
+    }
+
+    private bool HandIn() => Request.Form.TryGetValue("handIn", out var value) && value.ToString() == "1";
+
+    private static void Apply(ContentItem item, QuarterlyReportPart part, bool handIn)
+    {
+        item.Apply(part);
+        if (handIn && item.Content[Prefix] is System.Text.Json.Nodes.JsonObject json)
+        {
+            json[QuarterlyReportPartHandler.HandInFlag] = true;
         }
     }
 
@@ -147,7 +167,7 @@ internal sealed class MyReportsController(
         }
 
         var item = await contents.GetAsync(id, VersionOptions.Latest);
-        var status = (await states.OfAsync([(id, row.Published)], HttpContext.RequestAborted))[id];
+        var status = (await states.OfAsync([new ReportKey(id, row.Published, row.HandIns)], HttpContext.RequestAborted))[id];
         return (item, status);
     }
 

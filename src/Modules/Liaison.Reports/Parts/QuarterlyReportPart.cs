@@ -6,7 +6,9 @@ namespace Liaison.Reports.Parts;
 
 /// <summary>
 /// A member's quarterly report to the branch (季度汇报, SPEC R9): whose, which quarter, the figures of that quarter
-/// (computed from the records at every hand-in, so frozen at submission) and the narrative sections. The branch is
+/// (computed from the records at every save, so frozen as handed in, since a handed-in report cannot be changed) and
+/// the narrative sections. Saving keeps a draft; handing in (the transient JSON flag <c>"HandIn": true</c> on the
+/// part, which the member's 提交审核 button, the API and recipes set) sends it to the branch secretary. The branch is
 /// kept twice: <see cref="BranchId"/> for scoping, and <see cref="Branch"/> in the content-picker shape the workflow
 /// reads to offer the review task to that branch's secretary.
 /// </summary>
@@ -23,11 +25,14 @@ public sealed class QuarterlyReportPart : ContentPart
 
     public ReportFigures Figures { get; set; } = new();
 
-    /// <summary>When the report was first handed in (on time or late is decided by this).</summary>
+    /// <summary>When the report was first handed in (on time or late is decided by this); null for a draft never handed in.</summary>
     public DateTime? FirstSubmittedUtc { get; set; }
 
-    /// <summary>When the figures were last computed (the latest hand-in).</summary>
+    /// <summary>The latest hand-in; null while the latest version is a draft the member saved.</summary>
     public DateTime? SubmittedUtc { get; set; }
+
+    /// <summary>How often it was handed in: one more than the secretary's decisions so far at each hand-in.</summary>
+    public int HandIns { get; set; }
 
     public string? WorkDone { get; set; }
 
@@ -61,6 +66,18 @@ public sealed class ReportFigures
 
     /// <summary>Follow-up items of the period's talks still open.</summary>
     public int FollowUpsOpen { get; set; }
+
+    /// <summary>Follow-up items opened at the period's talks.</summary>
+    public int FollowUpsOpened { get; set; }
+
+    /// <summary>Follow-up items of the member's talks closed in the period (whenever they were opened).</summary>
+    public int FollowUpsClosed { get; set; }
+
+    /// <summary>Forums (座谈会) the member hosted or attended in the period.</summary>
+    public int ForumsAttended { get; set; }
+
+    /// <summary>Visits a leading cadre recorded to their section or contact unit in the period (R6, Organization).</summary>
+    public int Visits { get; set; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public int Talks => TalksByOccasion.Sum();

@@ -15,9 +15,11 @@ namespace Liaison.Reports.Parts;
 
 /// <summary>
 /// The rules of a quarterly report, shared by the member's form, the admin editor, the API and recipes. Saving a
-/// report hands it in: the figures of the quarter are computed from the records there and then (so they are frozen
-/// as submitted) and the workflow sends it to the branch secretary. One report per member and quarter; a report
-/// waiting for review or approved cannot be changed. Recipes name the member by number (<c>MemberNumber</c>).
+/// report keeps a draft (figures live, nobody else's business); handing it in (<c>"HandIn": true</c> on the part)
+/// computes the quarter's figures there and then (so they are frozen as handed in) and signals the workflow
+/// (<see cref="HandedInSignal"/>), which sends it to the branch secretary, after commit. One report per member and
+/// quarter; a report handed in and waiting for review, or approved, cannot be changed. Recipes name the member by
+/// number (<c>MemberNumber</c>).
 /// </summary>
 internal sealed class QuarterlyReportPartHandler(
     IRosterQueries roster,
@@ -26,9 +28,19 @@ internal sealed class QuarterlyReportPartHandler(
     LiaisonDbContext db,
     IHttpContextAccessor httpContextAccessor,
     ISchoolClock clock,
+    ReportStates states,
     IStringLocalizer<QuarterlyReportPartHandler> S) : IContentHandler
 {
+    /// <summary>The workflow signal of a hand-in (the setup recipe's <c>quarterly-report-review</c> waits on it).</summary>
+    public const string HandedInSignal = "QuarterlyReportHandedIn";
+
+    /// <summary>The transient JSON flag on the part that makes a save a hand-in; never stored.</summary>
+    public const string HandInFlag = "HandIn";
+
     private const string Prefix = nameof(QuarterlyReportPart);
+
+    // The items of this unit of work being handed in: validated as such, signalled once saved.
+    private readonly HashSet<ContentItem> _handingIn = new(ReferenceEqualityComparer.Instance);
 
     public async Task UpdatingAsync(ContentContext context)
     {
@@ -39,6 +51,8 @@ internal sealed class QuarterlyReportPartHandler(
         }
 
         await ResolveNumberAsync(json);
+        var handIn = json[HandInFlag]?.ToString() is { } flag && flag.Equals("true", StringComparison.OrdinalIgnoreCase);
+        json.Remove(HandInFlag);
         var part = item.As<QuarterlyReportPart>();
         var user = httpContextAccessor.HttpContext?.User;
         if (part.MemberId <= 0 && user?.Identity?.IsAuthenticated == true && (await roster.ScopeAsync(user)).Member is { } me)
@@ -55,8 +69,28 @@ internal sealed class QuarterlyReportPartHandler(
             part.Figures = await figures.ForMemberAsync(part.MemberId, quarter.Start, quarter.End);
         }
 
-        part.SubmittedUtc = clock.UtcNow;
-        part.FirstSubmittedUtc ??= part.SubmittedUtc;
+        // Hand-in facts come from the stored report, never from a person's input (recipes may set the first hand-in).
+        if (user?.Identity?.IsAuthenticated == true)
+        {
+            part.FirstSubmittedUtc = await db.Set<QuarterlyReportIndex>().Where(r => r.Latest && r.ContentItemId == item.ContentItemId)
+                .Select(r => r.FirstSubmittedUtc).FirstOrDefaultAsync();
+        }
+
+        var decisions = await reviews.Tasks().CountAsync(t => t.ContentItemId == item.ContentItemId && t.Decided);
+        if (handIn)
+        {
+            _handingIn.Add(item);
+            part.SubmittedUtc = clock.UtcNow;
+            part.FirstSubmittedUtc ??= part.SubmittedUtc;
+            part.HandIns = decisions + 1;
+        }
+        else
+        {
+            _handingIn.Remove(item);
+            part.SubmittedUtc = null;
+            part.HandIns = decisions;
+        }
+
         item.Apply(part);
 
         // Stored data: the title is written in the site's language.
@@ -80,7 +114,10 @@ internal sealed class QuarterlyReportPartHandler(
             return;
         }
 
-        if (await reviews.Tasks().AnyAsync(t => t.ContentItemId == item.ContentItemId && t.Open))
+        var stored = await db.Set<QuarterlyReportIndex>().AsNoTracking().Where(r => r.Latest && r.ContentItemId == item.ContentItemId)
+            .Select(r => new { r.Published, r.HandIns }).FirstOrDefaultAsync();
+        if (stored is not null
+            && (await states.OfAsync([new ReportKey(item.ContentItemId, stored.Published, stored.HandIns)]))[item.ContentItemId].State == ReportState.Submitted)
         {
             errors.Add(new(S["This report is waiting for the branch secretary's review: it can be changed once it is returned."], Prefix));
             return;
@@ -116,7 +153,7 @@ internal sealed class QuarterlyReportPartHandler(
             errors.Add(new(S["There is already a report for {0}: open it and change it instead.", part.Quarter], $"{Prefix}.Quarter"));
         }
 
-        if (string.IsNullOrWhiteSpace(part.WorkDone))
+        if (_handingIn.Contains(item) && string.IsNullOrWhiteSpace(part.WorkDone))
         {
             errors.Add(new(S["Write what you did this quarter."], $"{Prefix}.WorkDone"));
         }
@@ -128,6 +165,21 @@ internal sealed class QuarterlyReportPartHandler(
                 errors.Add(new(S["This text can have at most {0} characters.", ReportLimits.Text], $"{Prefix}.{name}"));
             }
         }
+    }
+
+    public Task CreatedAsync(ContentContext context) => SignalAsync(context.ContentItem);
+
+    public Task UpdatedAsync(ContentContext context) => SignalAsync(context.ContentItem);
+
+    // Validated and staged: the workflow hears of the hand-in once the save commits.
+    private Task SignalAsync(ContentItem item)
+    {
+        if (_handingIn.Remove(item))
+        {
+            db.Raise(new ContentSignalled(HandedInSignal, item.ContentItemId, item.ContentType, httpContextAccessor.HttpContext?.User.Identity?.Name));
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Replaces a recipe's member number by the id; an unknown number stays for validation to report.</summary>

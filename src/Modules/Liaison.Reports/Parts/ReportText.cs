@@ -8,6 +8,7 @@ public sealed class ReportText(IStringLocalizer<ReportText> S)
 {
     public string State(ReportState state) => state switch
     {
+        ReportState.Draft => S["Draft (not handed in)"],
         ReportState.Submitted => S["Submitted"],
         ReportState.Returned => S["Returned"],
         ReportState.Approved => S["Approved"],

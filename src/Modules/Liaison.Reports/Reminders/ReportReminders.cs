@@ -33,7 +33,7 @@ public sealed class ReportReminder
 }
 
 /// <summary>
-/// The last quarter's report (R9): until its deadline (<c>Liaison:Reports:DeadlineDays</c>, 10 days after the quarter
+/// The last quarter's report (R9): until its deadline (the committee's setting, else <c>Liaison:Reports:DeadlineDays</c>, 10 days after the quarter
 /// ends) members who have not handed it in are reminded; after it, they and their branch's secretaries. Each member
 /// and branch at most once a school day: a <see cref="ReportReminder"/> row (unique per key and day) is saved with
 /// the notifications, so a second run that day, on any node, sends nothing.
@@ -50,7 +50,8 @@ public sealed class ReportReminderService(
         var sentToday = (await db.Set<ReportReminder>().Where(r => r.Day == today).Select(r => r.ItemKey).ToListAsync(cancellationToken)).ToHashSet();
         var missing = await (from m in roster.Members()
                              where m.Active && m.UserName != null
-                                   && !db.Set<QuarterlyReportIndex>().Any(r => r.Latest && r.MemberId == m.Id && r.Quarter == quarter.Key)
+                                   && !db.Set<QuarterlyReportIndex>().Any(r => r.Latest && r.MemberId == m.Id && r.Quarter == quarter.Key
+                                                                             && (r.FirstSubmittedUtc != null || r.Published))
                              select new { m.Id, m.UserName, m.BranchId }).ToListAsync(cancellationToken);
         var count = 0;
         var deadlineText = deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -95,7 +96,7 @@ public sealed class ReportReminderService(
 }
 
 /// <summary>Every morning at 08:00 school time (Quartz: once across nodes): reminders of the last quarter's report.</summary>
-internal sealed class ReportReminderJob(ReportReminderService reminders, InspectionService inspections, IStringLocalizer<ReportReminderJob> S) : IBackgroundJob
+internal sealed class ReportReminderJob(ReportReminderService reminders, Settings.ReportSettingsService settings, IStringLocalizer<ReportReminderJob> S) : IBackgroundJob
 {
     public string Name => "Reports.Remind";
 
@@ -103,5 +104,5 @@ internal sealed class ReportReminderJob(ReportReminderService reminders, Inspect
 
     public JobSchedule Schedule { get; } = JobSchedule.CronExpression("0 0 8 * * ?");
 
-    public Task RunAsync(CancellationToken cancellationToken) => reminders.SendDueAsync(inspections.DeadlineDays, cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken) => await reminders.SendDueAsync(await settings.DeadlineDaysAsync(), cancellationToken);
 }

@@ -52,10 +52,13 @@ internal sealed class SignalEvent : WorkflowActivity
 {
     public const string ActivityName = "SignalEvent";
 
+    /// <summary>The event input naming the signal (<see cref="Contracts.ContentSignalled.Signal"/>).</summary>
+    public const string SignalInput = "Signal";
+
     public override string Name => ActivityName;
 
     public override bool IsEvent => true;
 
     public override bool CanHandle(ActivityRecord activity, WorkflowEvent workflowEvent)
-        => string.Equals(activity.Text("Signal"), workflowEvent["Signal"], StringComparison.Ordinal);
+        => string.Equals(activity.Text("Signal"), workflowEvent[SignalInput], StringComparison.Ordinal);
 }

@@ -10,7 +10,8 @@ namespace Liaison.Workflows.Engine;
 /// </summary>
 internal sealed class ContentWorkflowEvents(WorkflowManager workflows, IContentManager contentManager)
     : IDomainEventHandler<ContentCreated>, IDomainEventHandler<ContentUpdated>, IDomainEventHandler<ContentPublished>,
-      IDomainEventHandler<ContentUnpublished>, IDomainEventHandler<ContentRemoved>, IDomainEventHandler<FormSubmitted>
+      IDomainEventHandler<ContentUnpublished>, IDomainEventHandler<ContentRemoved>, IDomainEventHandler<FormSubmitted>,
+      IDomainEventHandler<Contracts.ContentSignalled>
 {
     public async Task HandleAsync(ContentCreated e, DomainEventContext context, CancellationToken cancellationToken)
     {
@@ -38,6 +39,15 @@ internal sealed class ContentWorkflowEvents(WorkflowManager workflows, IContentM
 
     public Task HandleAsync(FormSubmitted e, DomainEventContext context, CancellationToken cancellationToken)
         => TriggerAsync(ContentEventActivity.FormSubmitted, e.ContentItemId, e.ContentType, e.UserName, cancellationToken);
+
+    public Task HandleAsync(Contracts.ContentSignalled e, DomainEventContext context, CancellationToken cancellationToken)
+        => workflows.TriggerAsync(
+            new WorkflowEvent(SignalEvent.ActivityName, e.ContentItemId, new Dictionary<string, string?>
+            {
+                [SignalEvent.SignalInput] = e.Signal,
+                [ContentEventActivity.ContentTypeInput] = e.ContentType,
+            }, e.UserName),
+            cancellationToken);
 
     // A draft save: the saved version is still the latest and was not published with the save.
     private async Task DraftSavedAsync(string id, string versionId, string type, string? user, CancellationToken cancellationToken)

@@ -157,6 +157,99 @@ public sealed class ReportRulesTests(ReportsSite site)
         Assert.Contains("请补充帮扶学生的变化。", page); // the journal keeps the return and its comment
     }
 
+    [Fact]
+    public async Task ADraft_IsInNoInbox_AndStaysEditable_HandingItIn_PutsItInTheSecretarysInbox()
+    {
+        const string quarter = "2019-Q4";
+        var member1 = await site.SignInAsync("member1");
+        var secretary1 = await site.SignInAsync("secretary1");
+
+        // Saved as a draft, even without the work done written: the member's own, no workflow, no task.
+        var created = await ReportsSite.SaveFormAsync(member1, $"/admin/my-work/reports/new?quarter={quarter}", "/admin/my-work/reports/new", handIn: false, workDone: "", quarter: quarter);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = created.Headers.Location!.OriginalString;
+        var id = page.Split('/').Last();
+        await site.WaitUntilDeliveredAsync(id);
+        Assert.False(await site.WithDbAsync(db => db.Set<Liaison.Workflows.Data.WorkflowInstance>().AnyAsync(i => i.CorrelationId == id, Ct)));
+        Assert.False(await site.WithDbAsync(db => db.Set<Liaison.Workflows.Data.WorkflowTask>().AnyAsync(t => t.ContentItemId == id, Ct)));
+        var title = await site.WithDbAsync(db => db.ContentItems.Where(c => c.ContentItemId == id && c.Latest).Select(c => c.DisplayText).FirstAsync(Ct));
+        Assert.DoesNotContain(title!, await secretary1.GetStringAsync("/admin/inbox", Ct));
+        var draft = await member1.GetStringAsync(page, Ct);
+        Assert.Contains("草稿（未提交）", draft);
+        Assert.Contains("保存草稿", draft);
+
+        // Still editable: a second draft save changes it and still hands nothing in.
+        Assert.Equal(HttpStatusCode.Redirect, (await ReportsSite.SaveFormAsync(member1, page, page, handIn: false, workDone: "草稿：走访了两户学生家庭。")).StatusCode);
+        await site.WaitUntilDeliveredAsync(id);
+        Assert.Equal("草稿：走访了两户学生家庭。", (await StoredAsync(id)).WorkDone);
+        Assert.Null((await StoredAsync(id)).FirstSubmittedUtc);
+        Assert.False(await site.WithDbAsync(db => db.Set<Liaison.Workflows.Data.WorkflowTask>().AnyAsync(t => t.ContentItemId == id, Ct)));
+        Assert.Contains("草稿：走访了两户学生家庭。", await member1.GetStringAsync(page, Ct));
+
+        // Handing in needs the work done; then it goes to the secretary and is locked.
+        var empty = await ReportsSite.SaveFormAsync(member1, page, page, handIn: true, workDone: "");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("请填写本季度开展的工作。", await empty.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, (await ReportsSite.SaveFormAsync(member1, page, page, handIn: true, workDone: "走访了两户学生家庭，谈心三次。")).StatusCode);
+        await site.OpenTaskAsync(id);
+        Assert.Contains(title!, await secretary1.GetStringAsync("/admin/inbox", Ct));
+        Assert.NotNull((await StoredAsync(id)).FirstSubmittedUtc);
+        Assert.Contains("已提交", await member1.GetStringAsync(page, Ct));
+        var locked = await ReportsSite.SaveFormAsync(member1, page, page, handIn: false, workDone: "提交后再改");
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.Contains("该汇报正在等待支部书记审阅", await locked.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("走访了两户学生家庭，谈心三次。", (await StoredAsync(id)).WorkDone);
+    }
+
+    [Fact]
+    public async Task ADraftSavedThroughTheApi_IsNotHandedIn()
+    {
+        var member1 = await site.SignInAsync("member1");
+        var response = await member1.PostAsJsonAsync("/api/content", ReportsSite.Report("2019-Q3", handIn: false), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["ContentItemId"]!.GetValue<string>();
+        var row = (await site.RowsAsync([id])).Single();
+        Assert.Null(row.FirstSubmittedUtc);
+        Assert.Equal(0, row.HandIns);
+        await site.WaitUntilDeliveredAsync(id);
+        Assert.False(await site.WithDbAsync(db => db.Set<Liaison.Workflows.Data.WorkflowTask>().AnyAsync(t => t.ContentItemId == id, Ct)));
+    }
+
+    [Fact]
+    public async Task TheUpgrade_MovesAStoredReviewType_FromTheDraftSavedEvent_ToTheHandInSignal()
+    {
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            // A site set up before: the type started on every saved draft.
+            var store = scope.ServiceProvider.GetRequiredService<Liaison.Workflows.Definitions.WorkflowTypeStore>();
+            var old = (await store.GetAsync("quarterly-report-review", Ct))!;
+            foreach (var activity in old.Activities.Where(a => a.Name == "SignalEvent"))
+            {
+                activity.Name = "ContentDraftSavedEvent";
+                activity.Properties.Remove("Signal");
+                activity.Properties["ContentTypes"] = new JsonArray("QuarterlyReport");
+            }
+
+            await store.SaveAsync(old, Ct);
+            await scope.ServiceProvider.GetRequiredService<LiaisonSite.Core.Data.LiaisonDbContext>().SaveChangesAsync(Ct);
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            await new Liaison.Reports.Upgrades.HandInStartsReview().RunAsync(new LiaisonSite.Core.Upgrades.UpgradeContext(scope.ServiceProvider), Ct);
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var type = (await scope.ServiceProvider.GetRequiredService<Liaison.Workflows.Definitions.WorkflowTypeStore>().GetAsync("quarterly-report-review", Ct))!;
+            Assert.True(type.IsEnabled);
+            Assert.DoesNotContain(type.Activities, a => a.Name == "ContentDraftSavedEvent");
+            var start = Assert.Single(type.Activities, a => a.IsStart);
+            Assert.Equal(("report-submitted", "SignalEvent", "QuarterlyReportHandedIn"), (start.ActivityId, start.Name, start.Text("Signal")));
+            Assert.Equal("SignalEvent", type.Activity("report-revised")!.Name); // same ids: halted instances resume on the signal
+        }
+    }
+
     private static JsonObject Revised(string id, string workDone)
     {
         var body = ReportsSite.Report("2022-Q1", workDone);

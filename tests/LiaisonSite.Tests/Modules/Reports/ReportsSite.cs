@@ -31,10 +31,12 @@ public sealed class ReportsSite : SiteFactory, IAsyncLifetime
     public Task<int> MemberIdAsync(string number)
         => WithDbAsync(db => db.Set<PartyMember>().Where(m => m.Number == number).Select(m => m.Id).FirstAsync(Ct));
 
-    public static JsonObject Report(string quarter, string workDone = "走访了三名学生家庭，谈心五次。", int? memberId = null, bool published = false)
+    /// <summary>A report as the API takes it; <paramref name="handIn"/> hands it in (else it is saved as a draft).</summary>
+    public static JsonObject Report(string quarter, string workDone = "走访了三名学生家庭，谈心五次。", int? memberId = null, bool published = false, bool handIn = true)
     {
         var part = new JsonObject
         {
+            ["HandIn"] = handIn,
             ["Quarter"] = quarter,
             ["WorkDone"] = workDone,
             ["Problems"] = "个别学生学习困难，已安排结对帮学。",
@@ -82,6 +84,40 @@ public sealed class ReportsSite : SiteFactory, IAsyncLifetime
             ["decision"] = decision,
             ["comment"] = comment ?? "",
         });
+
+    /// <summary>Waits until every event raised about the item so far has been delivered (its workflows have run).</summary>
+    public async Task WaitUntilDeliveredAsync(string contentItemId)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            if (!await WithDbAsync(db => db.Set<LiaisonSite.Core.Events.OutboxEvent>()
+                    .AnyAsync(e => e.DispatchedUtc == null && e.Payload.Contains(contentItemId), Ct)))
+            {
+                return;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException($"The events of {contentItemId} were not delivered.");
+    }
+
+    /// <summary>The member's report form as 我的联系工作 posts it: <paramref name="handIn"/> is 提交审核, else 保存草稿.</summary>
+    public static Task<HttpResponseMessage> SaveFormAsync(HttpClient client, string formPage, string action, bool handIn, string workDone, string? quarter = null)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["QuarterlyReportPart.WorkDone"] = workDone,
+            ["QuarterlyReportPart.Problems"] = "草稿里的问题。",
+            ["handIn"] = handIn ? "1" : "0",
+        };
+        if (quarter is not null)
+        {
+            fields["QuarterlyReportPart.Quarter"] = quarter;
+        }
+
+        return PostFormAsync(client, formPage, action, fields);
+    }
 
     public async Task WaitUntilPublishedAsync(string contentItemId)
     {

@@ -41,8 +41,9 @@ public sealed class DefaultGrantsTests(SiteFactory site) : IClassFixture<SiteFac
             "Workflows.DecideAllBranches", "Workflows.PublishWithoutReview",
             // Appraisals (issue 13): the committee runs democratic appraisals of every branch.
             "Appraisals.Manage",
-            // Reports (issue 12): every branch's reports and inspections side by side.
-            "Reports.Inspect",
+            // Reports (issue 12): every branch's reports and inspections side by side; the report deadline and the
+            // yearly liaison score rule.
+            "Reports.Inspect", "Reports.Settings",
         ],
         [RoleNames.Authenticated] = [],
         [RoleNames.Anonymous] = [],

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LiaisonSite.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLiaisonDbContext))]
-    [Migration("20261130195857_AddBriefingAudience")]
-    partial class AddBriefingAudience
+    [Migration("20261130194851_AddTalkFollowUpsAndForumAttendance")]
+    partial class AddTalkFollowUpsAndForumAttendance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -744,13 +744,18 @@ namespace LiaisonSite.Migrations.Postgres
                     b.ToTable("Units", (string)null);
                 });
 
-            modelBuilder.Entity("Liaison.Outreach.Data.BriefingIndex", b =>
+            modelBuilder.Entity("Liaison.Outreach.Data.ForumAttendanceIndex", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BranchId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
 
                     b.Property<string>("ContentItemId")
                         .IsRequired()
@@ -762,22 +767,30 @@ namespace LiaisonSite.Migrations.Postgres
                         .HasMaxLength(26)
                         .HasColumnType("character varying(26)");
 
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Host")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("boolean");
 
-                    b.Property<bool>("Published")
-                        .HasColumnType("boolean");
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
 
-                    b.Property<bool>("SignedInOnly")
+                    b.Property<bool>("Published")
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ContentItemVersionId");
 
-                    b.HasIndex("Published", "SignedInOnly");
+                    b.HasIndex("BranchId", "Latest", "Date");
 
-                    b.ToTable("BriefingIndex", (string)null);
+                    b.HasIndex("MemberId", "Latest", "Date");
+
+                    b.ToTable("ForumAttendanceIndex", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Outreach.Data.Opinion", b =>
@@ -1113,6 +1126,9 @@ namespace LiaisonSite.Migrations.Postgres
                     b.Property<DateTime?>("FirstSubmittedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("HandIns")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Latest")
                         .HasColumnType("boolean");
 
@@ -1277,6 +1293,55 @@ namespace LiaisonSite.Migrations.Postgres
                     b.HasIndex("BranchId", "Date");
 
                     b.ToTable("PersonnelEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.Talks.Data.TalkFollowUpRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BranchId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<string>("FollowUpId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("TalkDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchId", "ClosedDate");
+
+                    b.HasIndex("ContentItemId", "FollowUpId")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "ClosedDate");
+
+                    b.HasIndex("MemberId", "TalkDate");
+
+                    b.ToTable("TalkFollowUps", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Talks.Data.TalkIndex", b =>

@@ -1,11 +1,12 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace LiaisonSite.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddMemberTalkPartners : Migration
+    public partial class AddBriefingAudienceAndMemberTalkPartners : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +46,23 @@ namespace LiaisonSite.Migrations.Postgres
                 type: "integer",
                 nullable: true);
 
+            migrationBuilder.CreateTable(
+                name: "BriefingIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    SignedInOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    Latest = table.Column<bool>(type: "boolean", nullable: false),
+                    ContentItemVersionId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BriefingIndex", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_TalkObligations_PartnerMemberId",
                 table: "TalkObligations",
@@ -59,6 +77,16 @@ namespace LiaisonSite.Migrations.Postgres
                 name: "IX_TalkIndex_PartnerMemberId_Latest",
                 table: "TalkIndex",
                 columns: new[] { "PartnerMemberId", "Latest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BriefingIndex_ContentItemVersionId",
+                table: "BriefingIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BriefingIndex_Published_SignedInOnly",
+                table: "BriefingIndex",
+                columns: new[] { "Published", "SignedInOnly" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_TalkObligations_PartyMembers_PartnerMemberId",
@@ -75,6 +103,9 @@ namespace LiaisonSite.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_TalkObligations_PartyMembers_PartnerMemberId",
                 table: "TalkObligations");
+
+            migrationBuilder.DropTable(
+                name: "BriefingIndex");
 
             migrationBuilder.DropIndex(
                 name: "IX_TalkObligations_PartnerMemberId",

@@ -5,7 +5,7 @@
 namespace LiaisonSite.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddMemberTalkPartners : Migration
+    public partial class AddBriefingAudienceAndMemberTalkPartners : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +45,23 @@ namespace LiaisonSite.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.CreateTable(
+                name: "BriefingIndex",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false),
+                    SignedInOnly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContentItemVersionId = table.Column<string>(type: "TEXT", maxLength: 26, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BriefingIndex", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_TalkObligations_PartnerMemberId",
                 table: "TalkObligations",
@@ -59,6 +76,16 @@ namespace LiaisonSite.Migrations.Sqlite
                 name: "IX_TalkIndex_PartnerMemberId_Latest",
                 table: "TalkIndex",
                 columns: new[] { "PartnerMemberId", "Latest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BriefingIndex_ContentItemVersionId",
+                table: "BriefingIndex",
+                column: "ContentItemVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BriefingIndex_Published_SignedInOnly",
+                table: "BriefingIndex",
+                columns: new[] { "Published", "SignedInOnly" });
 
             migrationBuilder.AddForeignKey(
                 name: "FK_TalkObligations_PartyMembers_PartnerMemberId",
@@ -75,6 +102,9 @@ namespace LiaisonSite.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_TalkObligations_PartyMembers_PartnerMemberId",
                 table: "TalkObligations");
+
+            migrationBuilder.DropTable(
+                name: "BriefingIndex");
 
             migrationBuilder.DropIndex(
                 name: "IX_TalkObligations_PartnerMemberId",
