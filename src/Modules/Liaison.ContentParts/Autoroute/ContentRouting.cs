@@ -40,10 +40,8 @@ internal sealed class ContentRouting(
     public async Task<IReadOnlyDictionary<string, string>> GetPathsAsync(IEnumerable<string> contentItemIds)
     {
         var ids = contentItemIds.Distinct().ToList();
-        // Items only signed-in users may read have no public address: lists, feeds and the sitemap leave them out.
-        var hidden = await signedInOnly.AllAsync();
-        var rows = await db.Set<AutorouteIndex>().AsNoTracking()
-            .Where(r => r.Published && ids.Contains(r.ContentItemId) && !hidden.Contains(r.ContentItemId))
+        var rows = await PublicAddresses()
+            .Where(r => r.Published && ids.Contains(r.ContentItemId))
             .Select(r => new { r.ContentItemId, r.ContentType, r.Path })
             .ToListAsync();
         var paths = new Dictionary<string, string>();
@@ -82,15 +80,30 @@ internal sealed class ContentRouting(
     public async Task<IReadOnlyList<PublishedPath>> PublishedPathsAsync(IReadOnlyCollection<string> contentTypes, int max)
     {
         var types = contentTypes.ToList();
-        var hidden = await signedInOnly.AllAsync();
-        var rows = await db.Set<AutorouteIndex>().AsNoTracking()
-            .Where(r => r.Published && types.Contains(r.ContentType) && !hidden.Contains(r.ContentItemId))
+        var rows = await PublicAddresses()
+            .Where(r => r.Published && types.Contains(r.ContentType))
             .Join(db.ContentItems.Where(c => c.Published), r => r.ContentItemVersionId, c => c.ContentItemVersionId,
                 (r, c) => new { r.Path, c.ModifiedUtc, c.PublishedUtc })
             .OrderBy(x => x.Path)
             .Take(max)
             .ToListAsync();
         return [.. rows.Select(x => new PublishedPath("/" + x.Path, x.ModifiedUtc, x.PublishedUtc))];
+    }
+
+    /// <summary>
+    /// Address rows without the items only signed-in users may read (lists, feeds and the sitemap leave them out), as a
+    /// subquery of the same round trip.
+    /// </summary>
+    private IQueryable<AutorouteIndex> PublicAddresses()
+    {
+        var rows = db.Set<AutorouteIndex>().AsNoTracking();
+        foreach (var rule in signedInOnly)
+        {
+            var hidden = rule.PublishedItemIds();
+            rows = rows.Where(r => !hidden.Contains(r.ContentItemId));
+        }
+
+        return rows;
     }
 
     private async Task<bool> IsPublicTypeAsync(string contentType)

@@ -10,6 +10,23 @@ namespace Liaison.Organization.Contracts;
 /// </summary>
 public static class RosterNumbers
 {
+    /// <summary>
+    /// Turns a member's number in <paramref name="numberProperty"/> ("HostNumber") into their id in
+    /// <paramref name="idProperty"/> ("HostMemberId"), where a member has it; an unknown number stays for validation.
+    /// </summary>
+    public static async Task ResolveMemberNumberAsync(this IRosterQueries roster, JsonObject part, string numberProperty, string idProperty)
+    {
+        if (part[numberProperty]?.ToString().Trim() is { Length: > 0 } number)
+        {
+            var id = await roster.Members().Where(m => m.Number == number).Select(m => (int?)m.Id).FirstOrDefaultAsync();
+            if (id is not null)
+            {
+                part[idProperty] = id;
+                part.Remove(numberProperty);
+            }
+        }
+    }
+
     /// <summary>Turns the numbers of the part's JSON into ids, where a member or person has them.</summary>
     public static async Task ResolveNumbersAsync(this IRosterQueries roster, JsonObject part)
     {

@@ -23,7 +23,7 @@ internal sealed partial class OutreachPartHandler(
         var item = context.ContentItem;
         if (item.Content[nameof(ForumPart)] is JsonObject forumJson)
         {
-            await ResolveAsync(forumJson, "HostNumber", "HostMemberId");
+            await roster.ResolveMemberNumberAsync(forumJson, "HostNumber", "HostMemberId");
             await ResolveAttendeesAsync(forumJson);
             var part = item.As<ForumPart>();
             var host = await MemberAsync(part.HostMemberId);
@@ -37,7 +37,7 @@ internal sealed partial class OutreachPartHandler(
         }
         else if (item.Content[nameof(ReceptionDayPart)] is JsonObject receptionJson)
         {
-            await ResolveAsync(receptionJson, "CadreNumber", "CadreMemberId");
+            await roster.ResolveMemberNumberAsync(receptionJson, "CadreNumber", "CadreMemberId");
             var part = item.As<ReceptionDayPart>();
             var cadre = await MemberAsync(part.CadreMemberId);
             part.BranchId = cadre?.BranchId;
@@ -174,19 +174,6 @@ internal sealed partial class OutreachPartHandler(
     }
 
     private Task<RosterMember?> MemberAsync(int id) => roster.Members().Where(m => m.Id == id).FirstOrDefaultAsync();
-
-    private async Task ResolveAsync(JsonObject json, string numberProperty, string idProperty)
-    {
-        if (json[numberProperty]?.ToString().Trim() is { Length: > 0 } number)
-        {
-            var id = await roster.Members().Where(m => m.Number == number).Select(m => (int?)m.Id).FirstOrDefaultAsync();
-            if (id is not null)
-            {
-                json[idProperty] = id;
-                json.Remove(numberProperty);
-            }
-        }
-    }
 
     /// <summary>
     /// Recipes name attendees by number (<c>AttendingMemberNumbers</c>, <c>AttendingPersonNumbers</c>); the numbers found

@@ -24,6 +24,14 @@ public sealed record ObligationRow(
     int Id, int MemberId, string MemberName, int PersonId, string PersonName, string BranchId, int Occasion,
     DateOnly EventDate, DateOnly DueDate, DateOnly? ClosedDate, string? TalkContentItemId, ObligationStatus Status);
 
+/// <summary>An obligation and the name of the person or member the talk is to be held with.</summary>
+public sealed class ObligationWithPartner
+{
+    public TalkObligation Obligation { get; init; } = null!;
+
+    public string? PartnerName { get; init; }
+}
+
 /// <summary>What a secretary (or the import) records.</summary>
 public sealed record PersonnelEventInput(int PersonId, int Kind, DateOnly? Date, string? Note, int? AssignedMemberId);
 
@@ -195,23 +203,30 @@ public sealed class ObligationService(
         return await RowsAsync(rows);
     }
 
+    /// <summary>
+    /// Each obligation with the name of whom the talk is to be held with: the person, or the member (subqueries, so one
+    /// round trip). The lists and the reminders show it.
+    /// </summary>
+    public IQueryable<ObligationWithPartner> WithPartnerNames(IQueryable<TalkObligation> obligations)
+    {
+        var persons = roster.Persons();
+        var members = roster.Members();
+        return obligations.Select(o => new ObligationWithPartner
+        {
+            Obligation = o,
+            PartnerName = o.PersonId != null
+                ? persons.Where(p => p.Id == o.PersonId).Select(p => p.Name).FirstOrDefault()
+                : members.Where(m => m.Id == o.PartnerMemberId).Select(m => m.Name).FirstOrDefault(),
+        });
+    }
+
     private async Task<List<ObligationRow>> RowsAsync(IQueryable<TalkObligation> obligations)
     {
         var today = clock.Today;
-        // Whom the talk is to be held with: the person, or the member; subqueries, so one round trip.
-        var persons = roster.Persons();
-        var members = roster.Members();
-        var rows = await (from o in obligations
-                          join m in members on o.MemberId equals m.Id
-                          orderby o.ClosedDate != null, o.DueDate
-                          select new
-                          {
-                              o,
-                              MemberName = m.Name,
-                              PartnerName = o.PersonId != null
-                                  ? persons.Where(p => p.Id == o.PersonId).Select(p => p.Name).FirstOrDefault()
-                                  : members.Where(x => x.Id == o.PartnerMemberId).Select(x => x.Name).FirstOrDefault(),
-                          }).AsNoTracking().Take(500).ToListAsync();
+        var rows = await (from x in WithPartnerNames(obligations)
+                          join m in roster.Members() on x.Obligation.MemberId equals m.Id
+                          orderby x.Obligation.ClosedDate != null, x.Obligation.DueDate
+                          select new { o = x.Obligation, MemberName = m.Name, x.PartnerName }).AsNoTracking().Take(500).ToListAsync();
         return [.. rows.Select(r => new ObligationRow(r.o.Id, r.o.MemberId, r.MemberName, r.o.PersonId ?? 0, r.PartnerName ?? "", r.o.BranchId,
             r.o.Occasion, r.o.EventDate, r.o.DueDate, r.o.ClosedDate, r.o.TalkContentItemId, StatusOf(r.o.ClosedDate, r.o.DueDate, today)))];
     }

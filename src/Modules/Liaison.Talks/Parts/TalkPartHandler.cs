@@ -37,12 +37,7 @@ internal sealed class TalkPartHandler(
         }
 
         await roster.ResolveNumbersAsync(json);
-        if (json["PartnerMemberNumber"]?.ToString().Trim() is { Length: > 0 } partnerNumber
-            && await roster.Members().Where(m => m.Number == partnerNumber).Select(m => (int?)m.Id).FirstOrDefaultAsync() is { } partnerId)
-        {
-            json["PartnerMemberId"] = partnerId;
-            json.Remove("PartnerMemberNumber");
-        }
+        await roster.ResolveMemberNumberAsync(json, "PartnerMemberNumber", "PartnerMemberId");
 
         var part = item.As<TalkPart>();
         var member = await roster.Members().Where(m => m.Id == part.MemberId).Select(m => new { m.BranchId, m.Name }).FirstOrDefaultAsync();

@@ -18,7 +18,7 @@ namespace Liaison.Talks.Reminders;
 /// </summary>
 public sealed class TalkReminderService(
     LiaisonDbContext db, IRosterQueries roster, INotifier notifier, ISchoolClock clock, IContentManager contents,
-    TalkText text, IStringLocalizer<TalkReminderService> S)
+    Obligations.ObligationService obligationService, TalkText text, IStringLocalizer<TalkReminderService> S)
 {
     public const int AheadDays = 3;
 
@@ -31,17 +31,10 @@ public sealed class TalkReminderService(
         var users = await roster.Members().Where(m => m.UserName != null).ToDictionaryAsync(m => m.Id, m => m.UserName!, cancellationToken);
         var count = 0;
 
-        var persons = roster.Persons();
-        var members = roster.Members();
-        var obligations = await (from o in db.Set<TalkObligation>()
-                                 where o.ClosedDate == null && o.DueDate <= horizon
-                                 select new
-                                 {
-                                     o.Id, o.MemberId, o.Occasion, o.DueDate,
-                                     PersonName = o.PersonId != null
-                                         ? persons.Where(p => p.Id == o.PersonId).Select(p => p.Name).FirstOrDefault()
-                                         : members.Where(m => m.Id == o.PartnerMemberId).Select(m => m.Name).FirstOrDefault(),
-                                 }).ToListAsync(cancellationToken);
+        var obligations = await obligationService
+            .WithPartnerNames(db.Set<TalkObligation>().Where(o => o.ClosedDate == null && o.DueDate <= horizon))
+            .Select(x => new { x.Obligation.Id, x.Obligation.MemberId, x.Obligation.Occasion, x.Obligation.DueDate, PersonName = x.PartnerName ?? "" })
+            .ToListAsync(cancellationToken);
         foreach (var o in obligations)
         {
             var key = $"obligation:{o.Id}";
