@@ -40,6 +40,8 @@ public sealed class AppraisalsModule : LiaisonModule
         services.AddScoped<ResultsService>();
         services.AddScoped<FeedbackTalkAssigner>();
         services.AddBackgroundJob<FeedbackTalkJob>();
+        services.AddScoped<BallotOrder>();
+        services.AddBackgroundJob<BallotOrderJob>();
         services.AddScoped<IRecipeStepHandler, AppraisalCampaignsStep>();
         services.AddScoped<Liaison.Contacts.Contracts.IMyWorkSection, AppraisalsMyWorkSection>();
         services.AddClientRateLimit<VoteController>(VoteController.RateLimit, new ClientRateLimit(

@@ -127,7 +127,11 @@ public sealed class AppraisalVoter
 
 /// <summary>
 /// One rating of one appraised member on one ballot. Secret by construction: no voter, no token, no time finer than
-/// the day, and a random key (a version-4 GUID), so neither a column nor the key's order leads back to a voter.
+/// the day, and a random key (a version-4 GUID), so neither a column nor the key's order leads back to a voter. The
+/// rows are stored in key order, not in voting order (see <see cref="Voting.BallotOrder"/>): on SQLite the table is
+/// <c>WITHOUT ROWID</c>, made so by raw SQL in the migration <c>StoreBallotsByRandomKey</c> because EF Core has no
+/// option for it. A later migration that rebuilds this table on SQLite must keep <c>WITHOUT ROWID</c>
+/// (UnlinkabilityTests checks the stored schema).
 /// </summary>
 public sealed class AppraisalBallot
 {

@@ -22,59 +22,13 @@ public sealed class AppraisalsSite : SiteFactory
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async Task<T> WithDbAsync<T>(Func<LiaisonDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>());
-    }
-
-    public Task<int> MemberIdAsync(string number)
-        => WithDbAsync(db => db.Set<PartyMember>().Where(m => m.Number == number).Select(m => m.Id).FirstAsync(Ct));
-
-    public Task<int> PersonIdAsync(string number)
-        => WithDbAsync(db => db.Set<MassPerson>().Where(p => p.Number == number).Select(p => p.Id).FirstAsync(Ct));
-
-    /// <summary>A campaign of the branch with these members appraised and this many person voters; returns it and one link per voter.</summary>
-    public async Task<(AppraisalCampaign Campaign, List<string> Tokens)> CampaignAsync(
-        string branch, string[] members, string[] voters, TimeSpan opensIn, TimeSpan closesIn, string? title = null)
-    {
-        var memberIds = new List<int>();
-        foreach (var m in members)
-        {
-            memberIds.Add(await MemberIdAsync(m));
-        }
-
-        var personIds = new List<int>();
-        foreach (var p in voters)
-        {
-            personIds.Add(await PersonIdAsync(p));
-        }
-
-        var tokens = personIds.Select(_ => VoteTokens.New()).ToList();
-        var campaign = await WithDbAsync(async db =>
-        {
-            var c = new AppraisalCampaign
-            {
-                BranchId = branch, Year = 2026, Title = title ?? "测试评议" + Guid.NewGuid().ToString("N")[..8], CreatedBy = "test",
-                OpensUtc = DateTime.UtcNow + opensIn, ClosesUtc = DateTime.UtcNow + closesIn,
-            };
-            db.Add(c);
-            await db.SaveChangesAsync(Ct);
-            db.AddRange(memberIds.Select(id => new AppraisedMember { CampaignId = c.Id, MemberId = id }));
-            db.AddRange(personIds.Select((id, i) => new AppraisalVoter { CampaignId = c.Id, PersonId = id, TokenHash = VoteTokens.Hash(tokens[i]) }));
-            await db.SaveChangesAsync(Ct);
-            return c;
-        });
-        return (campaign, tokens);
-    }
-
     /// <summary>Moves the campaign's closing time (the school clock is real time: a test closes a campaign by moving it).</summary>
     public Task CloseAsync(int campaignId, TimeSpan? closesIn = null)
-        => WithDbAsync(db => db.Set<AppraisalCampaign>().Where(c => c.Id == campaignId)
+        => this.WithDbAsync(db => db.Set<AppraisalCampaign>().Where(c => c.Id == campaignId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosesUtc, DateTime.UtcNow + (closesIn ?? TimeSpan.FromMinutes(-1))), Ct));
 
     public Task<int> BallotRowsAsync(int campaignId)
-        => WithDbAsync(db => db.Set<AppraisalBallot>().CountAsync(b => b.CampaignId == campaignId, Ct));
+        => this.WithDbAsync(db => db.Set<AppraisalBallot>().CountAsync(b => b.CampaignId == campaignId, Ct));
 
     /// <summary>Posts a ballot through the real form (GET for the antiforgery token, then POST).</summary>
     public static async Task<HttpResponseMessage> VoteAsync(HttpClient client, string token, IReadOnlyList<int> memberIds, int rating, string? comment = null)
@@ -98,6 +52,56 @@ public sealed class AppraisalsSite : SiteFactory
         var response = await client.GetAsync(VoteTokens.Path(token), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return AntiforgeryToken(await response.Content.ReadAsStringAsync(Ct));
+    }
+}
+
+/// <summary>The appraisal test helpers on any site (the SQLite one above, or a PostgreSQL one).</summary>
+public static class AppraisalSiteExtensions
+{
+    public static async Task<T> WithDbAsync<T>(this SiteFactory site, Func<LiaisonDbContext, Task<T>> query)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>());
+    }
+
+    public static Task<int> MemberIdAsync(this SiteFactory site, string number)
+        => site.WithDbAsync(db => db.Set<PartyMember>().Where(m => m.Number == number).Select(m => m.Id).FirstAsync(AppraisalsSite.Ct));
+
+    public static Task<int> PersonIdAsync(this SiteFactory site, string number)
+        => site.WithDbAsync(db => db.Set<MassPerson>().Where(p => p.Number == number).Select(p => p.Id).FirstAsync(AppraisalsSite.Ct));
+
+    /// <summary>A campaign of the branch with these members appraised and this many person voters; returns it and one link per voter.</summary>
+    public static async Task<(AppraisalCampaign Campaign, List<string> Tokens)> CampaignAsync(
+        this SiteFactory site, string branch, string[] members, string[] voters, TimeSpan opensIn, TimeSpan closesIn, string? title = null)
+    {
+        var memberIds = new List<int>();
+        foreach (var m in members)
+        {
+            memberIds.Add(await site.MemberIdAsync(m));
+        }
+
+        var personIds = new List<int>();
+        foreach (var p in voters)
+        {
+            personIds.Add(await site.PersonIdAsync(p));
+        }
+
+        var tokens = personIds.Select(_ => VoteTokens.New()).ToList();
+        var campaign = await site.WithDbAsync(async db =>
+        {
+            var c = new AppraisalCampaign
+            {
+                BranchId = branch, Year = 2026, Title = title ?? "测试评议" + Guid.NewGuid().ToString("N")[..8], CreatedBy = "test",
+                OpensUtc = DateTime.UtcNow + opensIn, ClosesUtc = DateTime.UtcNow + closesIn,
+            };
+            db.Add(c);
+            await db.SaveChangesAsync(AppraisalsSite.Ct);
+            db.AddRange(memberIds.Select(id => new AppraisedMember { CampaignId = c.Id, MemberId = id }));
+            db.AddRange(personIds.Select((id, i) => new AppraisalVoter { CampaignId = c.Id, PersonId = id, TokenHash = VoteTokens.Hash(tokens[i]) }));
+            await db.SaveChangesAsync(AppraisalsSite.Ct);
+            return c;
+        });
+        return (campaign, tokens);
     }
 }
 

@@ -12,7 +12,8 @@ namespace LiaisonSite.Tests.Modules.Appraisals;
 /// <summary>
 /// Secrecy (issue 13): every table the module writes is read from the database's own schema (SQLite's
 /// pragma_table_info and pragma_foreign_key_list), and no chain of columns leads from a ballot row to one voter or
-/// to a token; a ballot cast through the site stores nothing of its voter.
+/// to a token; a ballot cast through the site stores nothing of its voter; the rows are kept in the order of their
+/// random key, not in voting order.
 /// </summary>
 [Collection(AppraisalsCollection.Name)]
 public sealed class UnlinkabilityTests(AppraisalsSite site)
@@ -149,5 +150,54 @@ public sealed class UnlinkabilityTests(AppraisalsSite site)
         Assert.True(used.Used);
         Assert.Equal(voter.TokenHash, used.TokenHash); // the voter row only learned "used"
         Assert.NotEqual(tokens[0], used.TokenHash);
+    }
+
+    [Fact]
+    public async Task TheBallots_AreStoredInTheOrderOfTheirRandomKey_NotInVotingOrder()
+    {
+        // No rowid counts the inserts: the table lives in the B-tree of its random key.
+        var schema = await site.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(Ct);
+            return (await RowsAsync(connection, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'AppraisalBallots'", r => r.GetString(0))).Single();
+        });
+        Assert.EndsWith("WITHOUT ROWID", schema.TrimEnd());
+        var noRowid = await Assert.ThrowsAnyAsync<DbException>(() => site.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(Ct);
+            return await RowsAsync(connection, "SELECT rowid FROM AppraisalBallots", r => r.GetInt64(0));
+        }));
+        Assert.Contains("rowid", noRowid.Message, StringComparison.OrdinalIgnoreCase);
+
+        // Ten ballots, one after the other, each with its place in the voting order as its comment.
+        string[] voters = ["J007", "J008", "J009", "J010", "J011", "J012", "J013", "J017", "J018", "J019"];
+        var (campaign, tokens) = await site.CampaignAsync("branch-2", ["D207"], voters, TimeSpan.FromDays(-1), TimeSpan.FromDays(3));
+        var member = await site.MemberIdAsync("D207");
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var response = await AppraisalsSite.VoteAsync(site.CreateBrowserClient(), tokens[i], [member], (int)Rating.Competent, $"第{i + 1}张");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        // Read as a copy of the file would give them: the whole table, no ORDER BY.
+        var (stored, byKey) = await site.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(Ct);
+            var all = await RowsAsync(connection, "SELECT Id, CampaignId, Comment FROM AppraisalBallots", r => (Id: r.GetString(0), Campaign: r.GetInt32(1), Comment: r.IsDBNull(2) ? "" : r.GetString(2)));
+            var keys = await RowsAsync(connection, "SELECT Id FROM AppraisalBallots ORDER BY Id", r => r.GetString(0));
+            return (all, keys);
+        });
+
+        // Stored in key order (the whole table, so every campaign's ballots) ...
+        Assert.Equal(byKey, stored.Select(r => r.Id));
+
+        // ... which is random, so this campaign's ballots are not in the order they were cast (all 10! orders are
+        // equally likely; the voting order is one of 3,628,800).
+        var mine = stored.Where(r => r.Campaign == campaign.Id).Select(r => r.Comment).ToList();
+        Assert.Equal(10, mine.Count);
+        Assert.NotEqual(Enumerable.Range(1, 10).Select(i => $"第{i}张"), mine);
     }
 }
