@@ -69,7 +69,7 @@ internal sealed class MemberEditModel
 
 /// <summary>A member's own page: details, 责任区 and, for leading cadres, contact points.</summary>
 internal sealed record MemberDetailsViewModel(PartyMember Member, string? Branch, string? Group, string? Unit,
-    bool CanReveal, Coverage.ContactPointsModel ContactPoints);
+    bool CanReveal, Coverage.ContactPointsModel ContactPoints, IReadOnlyList<Contracts.MemberRecordSection> Sections);
 
 /// <summary>A full phone or ID number shown once, after the reveal was logged.</summary>
 internal sealed record RevealViewModel(string Name, string Label, string? Value, string BackUrl);

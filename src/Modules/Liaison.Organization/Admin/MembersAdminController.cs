@@ -76,7 +76,8 @@ internal sealed class MembersAdminController(
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Details(int id, [FromServices] ContactPointService points, [FromServices] IPermissionService permissions)
+    public async Task<IActionResult> Details(int id, [FromServices] ContactPointService points, [FromServices] IPermissionService permissions,
+        [FromServices] IEnumerable<Contracts.IMemberRecordSection> sectionProviders)
     {
         if (await FindAsync(id) is not { } member)
         {
@@ -87,7 +88,23 @@ internal sealed class MembersAdminController(
         var unit = member.UnitId is { } u ? await db.Set<Unit>().Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync() : null;
         return View(new MemberDetailsViewModel(member, names.GetValueOrDefault(member.BranchId),
             member.GroupId is null ? null : names.GetValueOrDefault(member.GroupId), unit,
-            await permissions.HasPermissionAsync(User, Permissions.RevealPersonalData), await points.LoadAsync(member.Id)));
+            await permissions.HasPermissionAsync(User, Permissions.RevealPersonalData), await points.LoadAsync(member.Id),
+            await SectionsAsync(sectionProviders, member.Id)));
+    }
+
+    /// <summary>Other modules' blocks on the record (<see cref="Contracts.IMemberRecordSection"/>), in their order.</summary>
+    private async Task<IReadOnlyList<Contracts.MemberRecordSection>> SectionsAsync(IEnumerable<Contracts.IMemberRecordSection> providers, int memberId)
+    {
+        var sections = new List<Contracts.MemberRecordSection>();
+        foreach (var provider in providers.OrderBy(p => p.Order))
+        {
+            if (await provider.BuildAsync(User, memberId, HttpContext.RequestAborted) is { } section)
+            {
+                sections.Add(section);
+            }
+        }
+
+        return sections;
     }
 
     [HttpPost("{id:int}/reveal-phone")]

@@ -139,6 +139,32 @@ public sealed class ScoreTests(ReportsSite site)
         Assert.Contains("联系群众工作条件", html);
     }
 
+    [Fact]
+    public async Task TheScore_IsOnTheMembersRosterRecord_WithItsItemsAndTheRule()
+    {
+        var year = await YearAsync();
+        var member1 = await site.MemberIdAsync("D102");
+        MemberScore expected;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            expected = await scope.ServiceProvider.GetRequiredService<ScoreService>().OfMemberAsync(member1, year, Ct);
+        }
+
+        var html = await (await site.SignInAsync("secretary1")).GetStringAsync($"/admin/organization/members/{member1}", Ct);
+
+        Assert.Contains("年度联系群众工作评分", html);
+        Assert.Contains($"{year}年", html);
+        Assert.Contains($"{expected.Total}分 · {(expected.Passed ? "达到" : "未达到")}", html);
+        Assert.Contains("评分规则：", html);
+        Assert.Contains($"/admin/reports/scores?year={year}", html);
+
+        // Branch 2's member is not secretary1's to open; member1 does not open the roster at all.
+        var other = await (await site.SignInAsync("secretary1")).GetAsync($"/admin/organization/members/{await site.MemberIdAsync("D202")}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        var member = await (await site.SignInAsync("member1")).GetAsync($"/admin/organization/members/{member1}", Ct);
+        Assert.NotEqual(HttpStatusCode.OK, member.StatusCode);
+    }
+
     private async Task<int> YearAsync()
     {
         await using var scope = site.Services.CreateAsyncScope();
