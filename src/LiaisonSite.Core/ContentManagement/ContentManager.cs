@@ -248,7 +248,7 @@ internal sealed class ContentManager(
             .ToListAsync();
 
         // Versions added in this unit of work are not in the database yet.
-        var pending = db.ChangeTracker.Entries<ContentItem>()
+        var pending = db.ChangeTracker.EntriesAsTracked<ContentItem>()
             .Where(e => e.State == EntityState.Added && e.Entity.ContentItemId == item.ContentItemId
                 && e.Entity.ContentItemVersionId != item.ContentItemVersionId && (e.Entity.Published || e.Entity.Latest))
             .Select(e => e.Entity);
@@ -316,7 +316,7 @@ internal sealed class ContentManager(
         }
 
         var alive = await db.ContentItems.AnyAsync(c => c.ContentItemId == item.ContentItemId && (c.Latest || c.Published))
-            || db.ChangeTracker.Entries<ContentItem>().Any(e => e.State == EntityState.Added && e.Entity.ContentItemId == item.ContentItemId);
+            || db.ChangeTracker.EntriesAsTracked<ContentItem>().Any(e => e.State == EntityState.Added && e.Entity.ContentItemId == item.ContentItemId);
         if (alive || used.ContentType != item.ContentType || !string.Equals(used.Owner, item.Owner, StringComparison.OrdinalIgnoreCase))
         {
             throw new ContentValidationException([new(S["The id {0} already belongs to another item. Leave the id out to get a new one.", item.ContentItemId], "ContentItemId")]);

@@ -15,7 +15,7 @@ public sealed class ContentIndexWriter(IEnumerable<IIndexProvider> providers)
         {
             // The old rows go with one statement; rows still tracked from an earlier save are forgotten so that
             // the tracker does not try to delete them a second time.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity.GetType() == indexType).ToList())
+            foreach (var entry in db.ChangeTracker.EntriesAsTracked().Where(e => e.Entity.GetType() == indexType).ToList())
             {
                 if (versionIds.Contains(((MapIndex)entry.Entity).ContentItemVersionId))
                 {

@@ -32,7 +32,7 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
 
     public async Task<T> GetAsync<T>(string key) where T : class, new()
     {
-        var tracked = db.ChangeTracker.Entries<DocumentRecord>().FirstOrDefault(e => e.Entity.Key == key);
+        var tracked = db.ChangeTracker.EntriesAsTracked<DocumentRecord>().FirstOrDefault(e => e.Entity.Key == key);
         var json = tracked?.Entity.Json ?? await LoadJsonAsync(key);
         return JsonSerializer.Deserialize<T>(json, ContentItemExtensions.SerializerOptions) ?? new T();
     }
@@ -46,7 +46,7 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
     public async Task SaveAsync<T>(string key, T document) where T : class
     {
         var json = JsonSerializer.Serialize(document, ContentItemExtensions.SerializerOptions);
-        var record = db.ChangeTracker.Entries<DocumentRecord>().FirstOrDefault(e => e.Entity.Key == key)?.Entity;
+        var record = db.ChangeTracker.EntriesAsTracked<DocumentRecord>().FirstOrDefault(e => e.Entity.Key == key)?.Entity;
         if (record is null)
         {
             record = await db.Documents.FirstOrDefaultAsync(d => d.Key == key);

@@ -81,7 +81,7 @@ public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog c
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => e.Entity)
             .ToList();
-        var raised = ChangeTracker.Entries<OutboxEvent>()
+        var raised = ChangeTracker.EntriesAsTracked<OutboxEvent>()
             .Where(e => e.State == EntityState.Added && e.Entity.DispatchedUtc is null)
             .Select(e => e.Entity.Id)
             .ToList();

@@ -10,7 +10,7 @@ internal sealed class AutorouteRegistry(LiaisonDbContext db)
     public async Task<bool> IsTakenAsync(string path, string contentItemId)
     {
         // Versions staged in this unit of work (e.g. a recipe creating many items) have no index rows yet.
-        var staged = db.ChangeTracker.Entries<ContentItem>()
+        var staged = db.ChangeTracker.EntriesAsTracked<ContentItem>()
             .Where(e => e.State != EntityState.Deleted && e.Entity.ContentItemId != contentItemId && (e.Entity.Latest || e.Entity.Published))
             .ToList();
         if (staged.Any(e => string.Equals(e.Entity.As<AutoroutePart>().Path, path, StringComparison.OrdinalIgnoreCase)))

@@ -60,7 +60,7 @@ internal sealed class PickerLookups(
             .Select(c => c.ContentItemId)
             .Distinct()
             .ToListAsync();
-        var pending = db.ChangeTracker.Entries<ContentItem>()
+        var pending = db.ChangeTracker.EntriesAsTracked<ContentItem>()
             .Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.ContentItemId) && !allowed.Contains(e.Entity.ContentType))
             .Select(e => e.Entity.ContentItemId);
         return [.. stored.Concat(pending).Distinct()];

@@ -143,7 +143,7 @@ public sealed class ObligationService(
     {
         var talker = await roster.Members().Where(m => m.Id == talk.TalkerMemberId).Select(m => new { m.Id, m.BranchId }).FirstOrDefaultAsync();
         if (talker is null || talk.PartnerMemberId == talk.TalkerMemberId
-            || db.ChangeTracker.Entries<TalkObligation>().Any(e => e.Entity.Source == talk.Source && e.Entity.PartnerMemberId == talk.PartnerMemberId)
+            || db.ChangeTracker.EntriesAsTracked<TalkObligation>().Any(e => e.Entity.Source == talk.Source && e.Entity.PartnerMemberId == talk.PartnerMemberId)
             || await db.Set<TalkObligation>().AnyAsync(o => o.Source == talk.Source && o.PartnerMemberId == talk.PartnerMemberId))
         {
             return false;
