@@ -42,6 +42,7 @@ public sealed class ReportsModule : LiaisonModule
         services.AddScoped<Scores.ScoreText>();
         services.AddScoped<Liaison.Organization.Contracts.IMemberCondition, Scores.LiaisonCondition>();
         services.AddScoped<Liaison.Organization.Contracts.IMemberRecordSection, Scores.ScoreRecordSection>();
+        services.AddScoped<LiaisonSite.Core.ContentManagement.IContentItemActions, Examples.TypicalExampleActions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, QuarterlyReportIndexProvider>();
         services.AddScoped<Liaison.Organization.Contracts.IRosterReferences, ReportRosterReferences>();

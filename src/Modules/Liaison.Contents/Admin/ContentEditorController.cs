@@ -25,6 +25,7 @@ public sealed class ContentEditorController(
     IAuthorizationService authorization,
     LiaisonDbContext db,
     ContentViewAudit audit,
+    IEnumerable<IContentItemActions> itemActions,
     IStringLocalizer<ContentEditorController> S) : Controller
 {
     [HttpGet("new/{type}")]
@@ -173,7 +174,20 @@ public sealed class ContentEditorController(
             item, type, await display.BuildEditorAsync(item), isNew, stamp,
             CanPublish: await MayAsync(item, ContentOperation.Publish),
             CanDelete: !isNew && await MayAsync(item, ContentOperation.Delete),
-            CanPreview: !isNew && await MayAsync(item, ContentOperation.Preview));
+            CanPreview: !isNew && await MayAsync(item, ContentOperation.Preview),
+            Actions: isNew ? [] : await ActionsAsync(item));
+    }
+
+    /// <summary>Other modules' actions on the item (<see cref="IContentItemActions"/>), for this user.</summary>
+    private async Task<IReadOnlyList<ContentItemAction>> ActionsAsync(ContentItem item)
+    {
+        var actions = new List<ContentItemAction>();
+        foreach (var provider in itemActions)
+        {
+            actions.AddRange(await provider.ActionsAsync(item, User));
+        }
+
+        return actions;
     }
 
     // Only decides which buttons to show; the actions themselves are guarded by [AuthorizeContent].

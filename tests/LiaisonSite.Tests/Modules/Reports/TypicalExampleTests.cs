@@ -36,6 +36,29 @@ public sealed class TypicalExampleTests(ReportsSite site)
     }
 
     [Fact]
+    public async Task TheTalksEditor_OffersTheSecretaryToStartATypicalExample_AndTheButtonWorks_MembersAreNotOffered()
+    {
+        const string Talk = "talk-d102-j002"; // the demo's talk of member1 (branch 1)
+        var secretary = await site.SignInAsync("secretary1");
+        var editor = await secretary.GetStringAsync($"/admin/contents/{Talk}/edit", Ct);
+
+        Assert.Contains("data-item-actions", editor);
+        Assert.Contains("action=\"/admin/reports/examples\"", editor);
+        Assert.Contains("name=\"source\" value=\"talk\"", editor);
+        Assert.Contains($"name=\"id\" value=\"{Talk}\"", editor);
+        Assert.Contains("生成典型事例", editor);
+
+        // The button posts from the editor page itself.
+        var (_, json, published) = await CreatedAsync(await StartAsync(secretary, "talk", Talk, $"/admin/contents/{Talk}/edit"));
+        Assert.False(published);
+        Assert.Contains("TypicalExample", json, StringComparison.Ordinal);
+
+        // member1 edits her own talk, but starting typical examples is not hers.
+        var own = await (await site.SignInAsync("member1")).GetStringAsync($"/admin/contents/{Talk}/edit", Ct);
+        Assert.DoesNotContain("/admin/reports/examples", own);
+    }
+
+    [Fact]
     public async Task FromATalk_NoContactTargetsNameOrPhone_ReachesTheDraft_WhichGoesToEditorialReview()
     {
         var person = await site.WithDbAsync(db => db.Set<MassPerson>().OrderBy(p => p.Id).FirstAsync(Ct));
