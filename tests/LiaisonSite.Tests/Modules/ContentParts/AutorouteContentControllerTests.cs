@@ -6,6 +6,7 @@ using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Modules.ContentParts;
@@ -33,6 +34,61 @@ public sealed class AutorouteContentControllerTests(PlainSiteFactory site) : ICl
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(draft), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Url(secret), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/no-such-page", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task PathLookups_IgnoringCase_UseTheExpressionIndex_NotAScan()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        var normalized = "branch-news/some-story";
+        var taken = new List<string> { "v1", "v2" };
+
+        // The shapes of ContentRouting's public lookup and AutorouteRegistry's "is this path free" check.
+        var lookup = db.Set<AutorouteIndex>().Where(r => r.Published && r.Path.ToLower() == normalized).Select(r => r.ContentItemVersionId).Take(1);
+        var check = db.Set<AutorouteIndex>().Where(r => r.Path.ToLower() == normalized && r.ContentItemId != "x" && (r.Latest || r.Published)
+            && !taken.Contains(r.ContentItemVersionId)).Select(r => r.Id).Take(1);
+
+        foreach (var query in new[] { lookup.ToQueryString(), check.ToQueryString() })
+        {
+            var plan = await PlanAsync(db, query);
+            Assert.Contains("USING INDEX IX_AutorouteIndex_LowerPath", plan);
+            Assert.DoesNotContain("SCAN a", plan);
+        }
+    }
+
+    /// <summary>SQLite's EXPLAIN QUERY PLAN of a query as EF wrote it (its ".param set" lines become parameters).</summary>
+    private static async Task<string> PlanAsync(LiaisonDbContext db, string queryString)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        var sql = new List<string>();
+        foreach (var line in queryString.Split('\n'))
+        {
+            if (line.StartsWith(".param set ", StringComparison.Ordinal))
+            {
+                var parts = line[".param set ".Length..].Split(' ', 2);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = parts[0];
+                parameter.Value = parts[1].Trim().Trim('\'');
+                command.Parameters.Add(parameter);
+            }
+            else
+            {
+                sql.Add(line);
+            }
+        }
+
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add(reader.GetString(3));
+        }
+
+        return string.Join(" | ", rows);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
