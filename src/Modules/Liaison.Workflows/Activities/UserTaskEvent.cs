@@ -23,6 +23,15 @@ internal sealed class UserTaskEvent(TimeProvider time, INotifier notifier, IStri
 
     public override bool IsEvent => true;
 
+    public override string DisplayName => "User task (decision)";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+    [
+        new("Actions", "Actions (one a line; each is an outcome)", ActivityPropertyKind.Lines),
+        new("Roles", "Roles who decide (within the item's branch)", ActivityPropertyKind.Roles),
+        new("CommentRequiredFor", "Actions that need a comment (one a line)", ActivityPropertyKind.Lines),
+    ];
+
     public override IReadOnlyList<string> Outcomes(ActivityRecord activity) => activity.List("Actions");
 
     /// <summary>Only a decision on this very task resumes it (never a generic event).</summary>
