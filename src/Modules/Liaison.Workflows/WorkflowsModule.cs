@@ -29,6 +29,7 @@ public sealed class WorkflowsModule : LiaisonModule
     {
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddDefaultGrantsUpgrade<Permissions>();
+        services.AddUpgradeStep<Upgrades.AddWorkflowTypes>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
 
         services.AddScoped<WorkflowActivity, ContentCreatedEvent>();
