@@ -74,6 +74,7 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddScoped<TaskInbox>();
         services.AddScoped<IAdminTaskCount>(sp => sp.GetRequiredService<TaskInbox>());
         services.AddScoped<Contracts.IContentReviews, ContentReviews>();
+        services.AddScoped<LiaisonSite.Core.Display.IContentEditorPanel, ContentWorkflowPanel>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => WorkflowModel.Configure(modelBuilder);

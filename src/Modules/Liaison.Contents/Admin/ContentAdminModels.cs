@@ -44,7 +44,8 @@ public sealed record ContentEditorViewModel(
     string? ConcurrencyStamp,
     bool CanPublish,
     bool CanDelete,
-    bool CanPreview)
+    bool CanPreview,
+    IReadOnlyList<DisplayResult>? Panels = null)
 {
     public string TypeName => string.IsNullOrEmpty(Type.DisplayName) ? Type.Name : Type.DisplayName;
 }

@@ -25,6 +25,7 @@ public sealed class ContentEditorController(
     IAuthorizationService authorization,
     LiaisonDbContext db,
     ContentViewAudit audit,
+    IEnumerable<IContentEditorPanel> panels,
     IStringLocalizer<ContentEditorController> S) : Controller
 {
     [HttpGet("new/{type}")]
@@ -173,7 +174,23 @@ public sealed class ContentEditorController(
             item, type, await display.BuildEditorAsync(item), isNew, stamp,
             CanPublish: await MayAsync(item, ContentOperation.Publish),
             CanDelete: !isNew && await MayAsync(item, ContentOperation.Delete),
-            CanPreview: !isNew && await MayAsync(item, ContentOperation.Preview));
+            CanPreview: !isNew && await MayAsync(item, ContentOperation.Preview),
+            Panels: isNew ? [] : await PanelsAsync(item));
+    }
+
+    // What other modules show about the item (IContentEditorPanel), in their order.
+    private async Task<IReadOnlyList<DisplayResult>> PanelsAsync(ContentItem item)
+    {
+        var results = new List<DisplayResult>();
+        foreach (var panel in panels)
+        {
+            if (await panel.BuildAsync(item, User, HttpContext.RequestAborted) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return [.. results.OrderBy(r => r.Position)];
     }
 
     // Only decides which buttons to show; the actions themselves are guarded by [AuthorizeContent].
