@@ -59,6 +59,8 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddScoped<WorkflowTypeValidator>();
         services.AddScoped<WorkflowTypeStore>();
         services.AddScoped<IRecipeStepHandler, WorkflowTypeStep>();
+        services.AddScoped<IRecipeStepHandler, WorkflowDemoStep>();
+        services.AddDomainEventHandler<WorkflowDemoDecisions, WorkflowDemoDecider>();
 
         services.AddDomainEventHandler<ContentCreated, ContentWorkflowEvents>();
         services.AddDomainEventHandler<ContentUpdated, ContentWorkflowEvents>();
