@@ -122,6 +122,27 @@ public sealed partial class ReviewFlowTests(SiteFactory site) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task ANewTask_RingsTheBellOfTheCommittee_WhateverTheirOwnBranch_AndOfThatBranchsSecretaryOnly()
+    {
+        string? committeeBranch;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var roster = scope.ServiceProvider.GetRequiredService<Liaison.Organization.Contracts.IRosterQueries>();
+            committeeBranch = await roster.Members().Where(m => m.UserName == "committee1").Select(m => m.BranchId).FirstOrDefaultAsync(Ct);
+        }
+
+        // A branch committee1 is no member of: the committee decides in every branch, so its bell rings anyway.
+        var (branch, secretary, otherSecretary) = committeeBranch == "branch-2" ? ("branch-1", "secretary1", "secretary2") : ("branch-2", "secretary2", "secretary1");
+        var title = "提醒审核 " + Guid.NewGuid().ToString("N")[..6];
+        await WaitForOpenTaskAsync(await CreateDraftAsync(await site.SignInAsync("editor1"), title, branch), previous: null);
+
+        bool Rang(List<UserNotification> list) => list.Any(n => n.Url == "/admin/inbox" && n.Body.Contains(title, StringComparison.Ordinal));
+        Assert.True(Rang(await NotificationsAsync("committee1")));
+        Assert.True(Rang(await NotificationsAsync(secretary)));
+        Assert.False(Rang(await NotificationsAsync(otherSecretary)));
+    }
+
+    [Fact]
     public async Task Inbox_OffersATask_OnlyToItsBranchsSecretary_AndToTheCommittee()
     {
         var editor = await site.SignInAsync("editor1");
