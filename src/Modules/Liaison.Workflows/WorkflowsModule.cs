@@ -29,6 +29,7 @@ public sealed class WorkflowsModule : LiaisonModule
     {
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddDefaultGrantsUpgrade<Permissions>();
+        services.AddUpgradeStep<Upgrades.AddWorkflowTypes>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
 
         services.AddScoped<WorkflowActivity, ContentCreatedEvent>();
@@ -58,6 +59,8 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddScoped<WorkflowTypeValidator>();
         services.AddScoped<WorkflowTypeStore>();
         services.AddScoped<IRecipeStepHandler, WorkflowTypeStep>();
+        services.AddScoped<IRecipeStepHandler, WorkflowDemoStep>();
+        services.AddDomainEventHandler<WorkflowDemoDecisions, WorkflowDemoDecider>();
 
         services.AddDomainEventHandler<ContentCreated, ContentWorkflowEvents>();
         services.AddDomainEventHandler<ContentUpdated, ContentWorkflowEvents>();
@@ -73,6 +76,7 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddScoped<TaskInbox>();
         services.AddScoped<IAdminTaskCount>(sp => sp.GetRequiredService<TaskInbox>());
         services.AddScoped<Contracts.IContentReviews, ContentReviews>();
+        services.AddScoped<LiaisonSite.Core.Display.IContentEditorPanel, ContentWorkflowPanel>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => WorkflowModel.Configure(modelBuilder);

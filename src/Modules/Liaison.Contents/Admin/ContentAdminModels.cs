@@ -45,7 +45,8 @@ public sealed record ContentEditorViewModel(
     bool CanPublish,
     bool CanDelete,
     bool CanPreview,
-    IReadOnlyList<ContentItemAction> Actions)
+    IReadOnlyList<ContentItemAction> Actions,
+    IReadOnlyList<DisplayResult>? Panels = null)
 {
     public string TypeName => string.IsNullOrEmpty(Type.DisplayName) ? Type.Name : Type.DisplayName;
 }

@@ -26,6 +26,7 @@ public sealed class ContentEditorController(
     LiaisonDbContext db,
     ContentViewAudit audit,
     IEnumerable<IContentItemActions> itemActions,
+    IEnumerable<IContentEditorPanel> panels,
     IStringLocalizer<ContentEditorController> S) : Controller
 {
     [HttpGet("new/{type}")]
@@ -175,7 +176,8 @@ public sealed class ContentEditorController(
             CanPublish: await MayAsync(item, ContentOperation.Publish),
             CanDelete: !isNew && await MayAsync(item, ContentOperation.Delete),
             CanPreview: !isNew && await MayAsync(item, ContentOperation.Preview),
-            Actions: isNew ? [] : await ActionsAsync(item));
+            Actions: isNew ? [] : await ActionsAsync(item),
+            Panels: isNew ? [] : await PanelsAsync(item));
     }
 
     /// <summary>Other modules' actions on the item (<see cref="IContentItemActions"/>), for this user.</summary>
@@ -188,6 +190,21 @@ public sealed class ContentEditorController(
         }
 
         return actions;
+    }
+
+    // What other modules show about the item (IContentEditorPanel), in their order.
+    private async Task<IReadOnlyList<DisplayResult>> PanelsAsync(ContentItem item)
+    {
+        var results = new List<DisplayResult>();
+        foreach (var panel in panels)
+        {
+            if (await panel.BuildAsync(item, User, HttpContext.RequestAborted) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return [.. results.OrderBy(r => r.Position)];
     }
 
     // Only decides which buttons to show; the actions themselves are guarded by [AuthorizeContent].

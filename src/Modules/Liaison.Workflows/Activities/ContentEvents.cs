@@ -26,6 +26,21 @@ internal class ContentEventActivity(string name) : WorkflowActivity
 
     public override bool IsEvent => true;
 
+    public override string DisplayName => name switch
+    {
+        Created => "Content created",
+        Updated => "Content updated",
+        Published => "Content published",
+        Unpublished => "Content unpublished",
+        Deleted => "Content deleted",
+        DraftSaved => "Draft saved",
+        FormSubmitted => "Form submitted",
+        _ => name,
+    };
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+        [new("ContentTypes", "Content types (none: every type)", ActivityPropertyKind.ContentTypes)];
+
     public override bool CanHandle(ActivityRecord activity, WorkflowEvent workflowEvent)
     {
         var types = activity.List("ContentTypes");
@@ -58,6 +73,10 @@ internal sealed class SignalEvent : WorkflowActivity
     public override string Name => ActivityName;
 
     public override bool IsEvent => true;
+
+    public override string DisplayName => "Signal";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } = [new("Signal", "Signal name", ActivityPropertyKind.Text)];
 
     public override bool CanHandle(ActivityRecord activity, WorkflowEvent workflowEvent)
         => string.Equals(activity.Text("Signal"), workflowEvent[SignalInput], StringComparison.Ordinal);

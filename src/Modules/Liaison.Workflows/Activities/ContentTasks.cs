@@ -31,6 +31,8 @@ internal sealed class PublishContentTask(IContentManager contentManager, Workflo
 {
     public override string Name => "PublishContentTask";
 
+    public override string DisplayName => "Publish content";
+
     public override IReadOnlyList<string> Outcomes(Definitions.ActivityRecord activity) => ["Published"];
 
     public override async Task<IReadOnlyList<string>> ExecuteAsync(ActivityContext context)
@@ -46,6 +48,8 @@ internal sealed class UnpublishContentTask(IContentManager contentManager) : Wor
 {
     public override string Name => "UnpublishContentTask";
 
+    public override string DisplayName => "Unpublish content";
+
     public override IReadOnlyList<string> Outcomes(Definitions.ActivityRecord activity) => ["Unpublished"];
 
     public override async Task<IReadOnlyList<string>> ExecuteAsync(ActivityContext context)
@@ -60,6 +64,14 @@ internal sealed class UnpublishContentTask(IContentManager contentManager) : Wor
 internal sealed class SetPropertyTask : WorkflowActivity
 {
     public override string Name => "SetPropertyTask";
+
+    public override string DisplayName => "Set a workflow property";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+    [
+        new("PropertyName", "Property name", ActivityPropertyKind.Text),
+        new("Value", "Value (Liquid)", ActivityPropertyKind.Liquid),
+    ];
 
     public override async Task<IReadOnlyList<string>> ExecuteAsync(ActivityContext context)
     {
@@ -79,6 +91,10 @@ internal sealed class LogTask(ILogger<LogTask> logger) : WorkflowActivity
 {
     public override string Name => "LogTask";
 
+    public override string DisplayName => "Log";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } = [new("Text", "Text (Liquid)", ActivityPropertyKind.MultilineLiquid)];
+
     public override async Task<IReadOnlyList<string>> ExecuteAsync(ActivityContext context)
     {
         var text = await WorkflowExpressions.RenderAsync(context.Activity.Text("Text"), context.Workflow);
@@ -92,6 +108,11 @@ internal sealed class LogTask(ILogger<LogTask> logger) : WorkflowActivity
 internal sealed class IfElseTask : WorkflowActivity
 {
     public override string Name => "IfElseTask";
+
+    public override string DisplayName => "If / else (script)";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+        [new("Condition", "Condition (JavaScript, true or false)", ActivityPropertyKind.Script, Hint: "property('x'), input('x'), contentType, owner, published")];
 
     public override IReadOnlyList<string> Outcomes(Definitions.ActivityRecord activity) => ["True", "False"];
 
@@ -119,6 +140,15 @@ internal sealed class CreateContentTask(IContentManager contentManager, Workflow
     public const string CreatedProperty = "CreatedContentItemId";
 
     public override string Name => "CreateContentTask";
+
+    public override string DisplayName => "Create content";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+    [
+        new("ContentType", "Content type", ActivityPropertyKind.ContentType),
+        new("ContentProperties", "Content (Liquid giving a JSON object of parts)", ActivityPropertyKind.MultilineLiquid),
+        new("Publish", "Publish it", ActivityPropertyKind.Flag),
+    ];
 
     public override async Task<IReadOnlyList<string>> ExecuteAsync(ActivityContext context)
     {
@@ -175,6 +205,16 @@ internal sealed class CreateContentTask(IContentManager contentManager, Workflow
 internal sealed class SetContentFieldTask(IContentManager contentManager, WorkflowPublishScope scope) : WorkflowActivity
 {
     public override string Name => "SetContentFieldTask";
+
+    public override string DisplayName => "Set a content field";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+    [
+        new("PartName", "Part name", ActivityPropertyKind.Text),
+        new("FieldName", "Field name", ActivityPropertyKind.Text),
+        new("Property", "Field property (default Text)", ActivityPropertyKind.Text),
+        new("Value", "Value (Liquid)", ActivityPropertyKind.Liquid),
+    ];
 
     public override async Task<IReadOnlyList<string>> ExecuteAsync(ActivityContext context)
     {

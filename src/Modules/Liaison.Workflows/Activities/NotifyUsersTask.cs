@@ -11,6 +11,18 @@ internal sealed class NotifyUsersTask(INotifier notifier) : WorkflowActivity
 {
     public override string Name => "NotifyUsersTask";
 
+    public override string DisplayName => "Notify users";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+    [
+        new("Recipients", "Recipients", ActivityPropertyKind.Choice, ["Owner", "Roles", "Users"]),
+        new("Roles", "Roles (when the recipients are roles)", ActivityPropertyKind.Roles),
+        new("InBranch", "Only in the item's branch", ActivityPropertyKind.Flag),
+        new("Users", "User names (one a line, when the recipients are users)", ActivityPropertyKind.Lines),
+        new("Subject", "Subject (Liquid)", ActivityPropertyKind.Liquid),
+        new("Body", "Body (Liquid)", ActivityPropertyKind.MultilineLiquid),
+    ];
+
     public override async Task<IReadOnlyList<string>> ExecuteAsync(ActivityContext context)
     {
         var activity = context.Activity;

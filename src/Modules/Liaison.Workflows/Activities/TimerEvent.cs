@@ -21,6 +21,11 @@ internal sealed class TimerEvent(ISchoolClock clock) : WorkflowActivity
 
     public override bool IsEvent => true;
 
+    public override string DisplayName => "Timer";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+        [new(CronProperty, "Cron expression", ActivityPropertyKind.Cron, Hint: "Five fields (minute hour day month weekday), or six with seconds first, in the school's time zone")];
+
     /// <summary>Timers are resumed by the timer job only, never by another event of that name.</summary>
     public override bool CanHandle(ActivityRecord activity, WorkflowEvent workflowEvent) => false;
 

@@ -12,7 +12,8 @@ namespace Liaison.Workflows.Activities;
 /// within the item's branch; "CommentRequiredFor" the actions that need a comment. Reaching it opens a task in the
 /// deciders' inbox and tells them; a decision resumes it with the chosen action.
 /// </summary>
-internal sealed class UserTaskEvent(TimeProvider time, INotifier notifier, IStringLocalizer<UserTaskEvent> S) : WorkflowActivity
+internal sealed class UserTaskEvent(TimeProvider time, INotifier notifier, IPermissionService permissions, IStringLocalizer<UserTaskEvent> S)
+    : WorkflowActivity
 {
     public const string ActivityName = "UserTaskEvent";
     public const string ActivityIdInput = "ActivityId";
@@ -22,6 +23,15 @@ internal sealed class UserTaskEvent(TimeProvider time, INotifier notifier, IStri
     public override string Name => ActivityName;
 
     public override bool IsEvent => true;
+
+    public override string DisplayName => "User task (decision)";
+
+    public override IReadOnlyList<ActivityProperty> EditableProperties { get; } =
+    [
+        new("Actions", "Actions (one a line; each is an outcome)", ActivityPropertyKind.Lines),
+        new("Roles", "Roles who decide (within the item's branch)", ActivityPropertyKind.Roles),
+        new("CommentRequiredFor", "Actions that need a comment (one a line)", ActivityPropertyKind.Lines),
+    ];
 
     public override IReadOnlyList<string> Outcomes(ActivityRecord activity) => activity.List("Actions");
 
@@ -65,12 +75,27 @@ internal sealed class UserTaskEvent(TimeProvider time, INotifier notifier, IStri
             S["Waiting for your decision: {0}", context.Activity.Title],
             S["\"{0}\" waits for your decision in the task inbox.", item?.DisplayText ?? context.Activity.Title],
             "/admin/inbox");
+        // Told as the inbox offers it: the role's holders in the item's branch, or all of them when the role decides in
+        // every branch (Workflows.DecideAllBranches: the committee), wherever their own member record is; a task without
+        // a branch only to the latter.
         foreach (var role in roles.Where(r => !RoleNames.IsSystem(r)))
         {
-            await notifier.NotifyAsync(
-                instance.BranchId is { } branch ? NotificationRecipients.InRole(role, branch) : NotificationRecipients.InRole(role), message);
+            if (await DecidesInEveryBranchAsync(role))
+            {
+                await notifier.NotifyAsync(NotificationRecipients.InRole(role), message);
+            }
+            else if (instance.BranchId is { } branch)
+            {
+                await notifier.NotifyAsync(NotificationRecipients.InRole(role, branch), message);
+            }
         }
     }
+
+    private Task<bool> DecidesInEveryBranchAsync(string role)
+        => permissions.HasPermissionAsync(
+            new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role)], "role")),
+            Permissions.DecideAllBranches);
 
     private static string Cut(string text, int length) => text.Length > length ? text[..length] : text;
 }

@@ -17,6 +17,9 @@ internal sealed class WorkflowTypeValidator(ActivityRegistry registry)
     public const string DanglingOutcome = "DanglingOutcome";
     public const string DanglingTransition = "DanglingTransition";
     public const string Incomplete = "Incomplete";
+    public const string BadCron = "BadCron";
+    public const string BadScript = "BadScript";
+    public const string BadLiquid = "BadLiquid";
 
     public IReadOnlyList<string> MissingActivities(WorkflowTypeDefinition type)
         => [.. type.Activities.Select(a => a.Name).Where(n => registry.Find(n) is null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -57,6 +60,31 @@ internal sealed class WorkflowTypeValidator(ActivityRegistry registry)
             }
         }
 
+        foreach (var a in type.Activities)
+        {
+            if (registry.Find(a.Name) is not { } activity)
+            {
+                continue;
+            }
+
+            foreach (var property in activity.EditableProperties)
+            {
+                var text = a.Text(property.Name);
+                switch (property.Kind)
+                {
+                    case ActivityPropertyKind.Cron when !Activities.TimerEvent.TryParse(text, out _):
+                        problems.Add(new(BadCron, a.ActivityId, text ?? ""));
+                        break;
+                    case ActivityPropertyKind.Script when !string.IsNullOrWhiteSpace(text) && ScriptError(text) is { } error:
+                        problems.Add(new(BadScript, a.ActivityId, error));
+                        break;
+                    case ActivityPropertyKind.Liquid or ActivityPropertyKind.MultilineLiquid when !string.IsNullOrEmpty(text) && !WorkflowExpressions.IsValidLiquid(text):
+                        problems.Add(new(BadLiquid, a.ActivityId, property.Name));
+                        break;
+                }
+            }
+        }
+
         var reached = new HashSet<string>(starts.Select(s => s.ActivityId), StringComparer.Ordinal);
         var queue = new Queue<string>(reached);
         while (queue.TryDequeue(out var id))
@@ -69,5 +97,19 @@ internal sealed class WorkflowTypeValidator(ActivityRegistry registry)
 
         problems.AddRange(type.Activities.Where(a => !reached.Contains(a.ActivityId)).Select(a => new WorkflowTypeProblem(Unreachable, a.ActivityId, a.Title)));
         return problems;
+    }
+
+    /// <summary>The script's syntax error, or null: parsed only, never run.</summary>
+    private static string? ScriptError(string script)
+    {
+        try
+        {
+            Jint.Engine.PrepareScript(script);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return e.Message;
+        }
     }
 }

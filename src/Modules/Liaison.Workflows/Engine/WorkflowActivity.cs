@@ -23,6 +23,12 @@ internal abstract class WorkflowActivity
 
     public virtual bool IsEvent => false;
 
+    /// <summary>What the editor calls it (English; zh-CN in the module's PO file).</summary>
+    public virtual string DisplayName => Name;
+
+    /// <summary>The properties the editor offers, each with the form control it needs.</summary>
+    public virtual IReadOnlyList<ActivityProperty> EditableProperties => [];
+
     /// <summary>The named outcomes a transition may leave from.</summary>
     public virtual IReadOnlyList<string> Outcomes(ActivityRecord activity) => Done;
 
@@ -38,6 +44,46 @@ internal abstract class WorkflowActivity
     /// <summary>Events: the flow reached the activity and now waits on it.</summary>
     public virtual Task BlockedAsync(ActivityContext context) => Task.CompletedTask;
 }
+
+/// <summary>How the editor shows a property and how it is stored in the activity's Properties.</summary>
+internal enum ActivityPropertyKind
+{
+    /// <summary>One line of text (string).</summary>
+    Text,
+
+    /// <summary>One line of Liquid (string; checked before save).</summary>
+    Liquid,
+
+    /// <summary>Several lines of Liquid (string; checked before save).</summary>
+    MultilineLiquid,
+
+    /// <summary>JavaScript (string; its syntax checked before save).</summary>
+    Script,
+
+    /// <summary>One value a line (array of strings), e.g. a user task's actions.</summary>
+    Lines,
+
+    /// <summary>Roles chosen from the site's roles (array of strings).</summary>
+    Roles,
+
+    /// <summary>Content types chosen from the site's types (array of strings).</summary>
+    ContentTypes,
+
+    /// <summary>One content type (string).</summary>
+    ContentType,
+
+    /// <summary>A cron expression (string; checked before save).</summary>
+    Cron,
+
+    /// <summary>Yes or no (boolean).</summary>
+    Flag,
+
+    /// <summary>One of <see cref="ActivityProperty.Choices"/> (string).</summary>
+    Choice,
+}
+
+/// <summary>A property the editor offers: its name in Properties, its English label (zh-CN in the PO file), its kind.</summary>
+internal sealed record ActivityProperty(string Name, string Label, ActivityPropertyKind Kind, IReadOnlyList<string>? Choices = null, string? Hint = null);
 
 /// <summary>What an activity sees: the instance, its definition, its state, the event and the correlated item.</summary>
 internal sealed class WorkflowExecutionContext(WorkflowInstance instance, WorkflowTypeDefinition type, JsonObject state)

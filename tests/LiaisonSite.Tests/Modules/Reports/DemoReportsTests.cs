@@ -5,11 +5,39 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Modules.Reports;
 
-/// <summary>The demo (issue 12, item 8): reports across branches as drafts, handed in and approved, and last year's scores.</summary>
+/// <summary>
+/// The demo (issue 12, item 8): reports across branches as drafts, handed in, returned with a comment and approved,
+/// and last year's scores.
+/// </summary>
 [Collection(ReportsCollection.Name)]
 public sealed class DemoReportsTests(ReportsSite site)
 {
     private static CancellationToken Ct => ReportsSite.Ct;
+
+    [Fact]
+    public async Task TheDemo_HasAReportReturnedWithAComment_ShownToItsMemberAndInTheBranchView()
+    {
+        // The recipe's WorkflowDemo step decides after the recipe commits (outbox): wait until it has.
+        Liaison.Workflows.Data.WorkflowTask? decided = null;
+        for (var attempt = 0; attempt < 600 && decided is null; attempt++)
+        {
+            decided = await site.WithDbAsync(db => db.Set<Liaison.Workflows.Data.WorkflowTask>().AsNoTracking()
+                .FirstOrDefaultAsync(t => t.ContentItemId == "report-d204-q1" && t.Outcome != null, Ct));
+            if (decided is null)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        Assert.NotNull(decided);
+        Assert.Equal(("退回", "secretary2"), (decided.Outcome, decided.DecidedBy));
+        Assert.Contains("请补充本季度谈心中发现的问题", decided.Comment);
+
+        var report = await site.WithDbAsync(db => db.Set<QuarterlyReportIndex>().AsNoTracking().SingleAsync(r => r.Latest && r.ContentItemId == "report-d204-q1", Ct));
+        var html = await (await site.SignInAsync("secretary2")).GetStringAsync($"/admin/reports?quarter={report.Quarter}", Ct);
+        Assert.Contains("data-state=\"Returned\"", html);
+        Assert.Contains("请补充本季度谈心中发现的问题", html);
+    }
 
     [Fact]
     public async Task TheDemo_HasReportsAcrossBranches_InTheDraftSubmittedAndApprovedStates_AndScoresForLastYear()

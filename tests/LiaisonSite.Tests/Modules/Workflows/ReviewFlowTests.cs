@@ -79,6 +79,70 @@ public sealed partial class ReviewFlowTests(SiteFactory site) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task TheItemsEditorPage_ShowsTheReviewState_TheLastDecisionWithItsComment_AndTheTaskLinkToThoseItIsOfferedTo()
+    {
+        var editor = await site.SignInAsync("editor1");
+        var title = "编辑页审核状态 " + Guid.NewGuid().ToString("N")[..6];
+        var id = await CreateDraftAsync(editor, title, "branch-1");
+        var first = await WaitForOpenTaskAsync(id, previous: null);
+        var secretary = await site.SignInAsync("secretary1");
+        var admin = await site.SignInAsync(SiteFactory.AdminUserName);
+
+        // Waiting: the author sees 待审核 without a link to decide; whoever the task is offered to gets the link.
+        var waiting = await editor.GetStringAsync($"/admin/contents/{id}/edit", Ct);
+        Assert.Contains("data-workflow-state=\"open\"", waiting);
+        Assert.Contains("待审核", waiting);
+        Assert.DoesNotContain($"href=\"/admin/inbox/{first.Id}\"", waiting);
+        Assert.Contains($"href=\"/admin/inbox/{first.Id}\"", await admin.GetStringAsync($"/admin/contents/{id}/edit", Ct));
+
+        // Returned with a comment.
+        const string comment = "标题请写得更具体一些。";
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(secretary, first.Id, "退回", comment)).StatusCode);
+        var returned = await editor.GetStringAsync($"/admin/contents/{id}/edit", Ct);
+        Assert.Contains("data-workflow-state=\"退回\"", returned);
+        Assert.Contains("已退回", returned);
+        Assert.Contains(comment, returned);
+        Assert.Contains("secretary1", returned);
+
+        // Handed in again: waiting, and the last decision with its comment stays in view.
+        await SaveDraftAsync(editor, id, title + "（修改）");
+        var second = await WaitForOpenTaskAsync(id, previous: first.Id);
+        var again = await editor.GetStringAsync($"/admin/contents/{id}/edit", Ct);
+        Assert.Contains("data-workflow-state=\"open\"", again);
+        Assert.Contains(comment, again);
+
+        // Approved.
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(await site.SignInAsync("committee1"), second.Id, "通过", "")).StatusCode);
+        var approved = await editor.GetStringAsync($"/admin/contents/{id}/edit", Ct);
+        Assert.Contains("data-workflow-state=\"通过\"", approved);
+        Assert.Contains("已通过", approved);
+
+        // An item without a review shows no review state.
+        Assert.DoesNotContain("data-workflow-state", await admin.GetStringAsync("/admin/contents/page-about/edit", Ct));
+    }
+
+    [Fact]
+    public async Task ANewTask_RingsTheBellOfTheCommittee_WhateverTheirOwnBranch_AndOfThatBranchsSecretaryOnly()
+    {
+        string? committeeBranch;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var roster = scope.ServiceProvider.GetRequiredService<Liaison.Organization.Contracts.IRosterQueries>();
+            committeeBranch = await roster.Members().Where(m => m.UserName == "committee1").Select(m => m.BranchId).FirstOrDefaultAsync(Ct);
+        }
+
+        // A branch committee1 is no member of: the committee decides in every branch, so its bell rings anyway.
+        var (branch, secretary, otherSecretary) = committeeBranch == "branch-2" ? ("branch-1", "secretary1", "secretary2") : ("branch-2", "secretary2", "secretary1");
+        var title = "提醒审核 " + Guid.NewGuid().ToString("N")[..6];
+        await WaitForOpenTaskAsync(await CreateDraftAsync(await site.SignInAsync("editor1"), title, branch), previous: null);
+
+        bool Rang(List<UserNotification> list) => list.Any(n => n.Url == "/admin/inbox" && n.Body.Contains(title, StringComparison.Ordinal));
+        Assert.True(Rang(await NotificationsAsync("committee1")));
+        Assert.True(Rang(await NotificationsAsync(secretary)));
+        Assert.False(Rang(await NotificationsAsync(otherSecretary)));
+    }
+
+    [Fact]
     public async Task Inbox_OffersATask_OnlyToItsBranchsSecretary_AndToTheCommittee()
     {
         var editor = await site.SignInAsync("editor1");
