@@ -1,4 +1,7 @@
+using System.Globalization;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Localization;
+using LiaisonSite.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -66,6 +69,12 @@ public sealed partial class OutboxDispatcher(
         {
             return;
         }
+
+        // What a handler writes after commit (notifications, mail, workflow texts) is read by people: in the site's
+        // language, as jobs are, not in the server's.
+        var culture = SiteLanguage.Of((await scope.ServiceProvider.GetRequiredService<ISiteService>().GetSettingsAsync()).DefaultCulture);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
 
         var domainEvent = DomainEventRegistry.Deserialize(row, handler.EventType);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -12,6 +12,19 @@ public static class SiteLanguage
 
     public static T Write<T>(Func<T> text) => In(Culture, text);
 
+    /// <summary>The culture a site setting names (<c>DefaultCulture</c>); Chinese when it names none or none known.</summary>
+    public static CultureInfo Of(string? name)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(name) ? Culture : CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return Culture;
+        }
+    }
+
     /// <summary>The text as it reads in <paramref name="culture"/>, such as an import accepting English names too.</summary>
     public static T In<T>(CultureInfo culture, Func<T> text)
     {

@@ -34,7 +34,7 @@ internal sealed partial class BackgroundJobRunner(IServiceScopeFactory scopes, I
         }
 
         // What a job writes (reminders, mail, notices) is read by people: in the site's language, not the server's.
-        var culture = SiteCulture(settings.DefaultCulture);
+        var culture = SiteLanguage.Of(settings.DefaultCulture);
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
 
@@ -50,18 +50,6 @@ internal sealed partial class BackgroundJobRunner(IServiceScopeFactory scopes, I
         {
             LogFailed(e, name);
             throw new JobExecutionException(e.Message, e) { RefireImmediately = false };
-        }
-    }
-
-    private static CultureInfo SiteCulture(string? name)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(name) ? SiteLanguage.Culture : CultureInfo.GetCultureInfo(name);
-        }
-        catch (CultureNotFoundException)
-        {
-            return SiteLanguage.Culture;
         }
     }
 

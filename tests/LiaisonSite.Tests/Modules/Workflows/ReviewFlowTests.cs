@@ -140,6 +140,11 @@ public sealed partial class ReviewFlowTests(SiteFactory site) : IClassFixture<Si
         Assert.True(Rang(await NotificationsAsync("committee1")));
         Assert.True(Rang(await NotificationsAsync(secretary)));
         Assert.False(Rang(await NotificationsAsync(otherSecretary)));
+
+        // Written after commit by the outbox's handler, outside any request: in the site's language (zh-CN).
+        var told = (await NotificationsAsync(secretary)).First(n => n.Url == "/admin/inbox" && n.Body.Contains(title, StringComparison.Ordinal));
+        Assert.StartsWith("待您处理：", told.Subject);
+        Assert.Contains("在待办任务中等待您处理", told.Body);
     }
 
     [Fact]
