@@ -4,7 +4,10 @@ recipes through `recipe run` (timing each import), starts the site in Release wi
 the search index to catch up, then times pages as their users open them (signed in through the real login form):
 sequential requests after warm-up, median and 95th percentile against each goal. Run it alone on the machine:
 
-    python3 bench/data/run.py [sqlite|postgres] [--scale 1.0] [--no-build] [--keep]
+    python3 bench/data/run.py [sqlite|postgres] [--scale 1.0] [--no-build] [--keep] [--data DIR]
+
+--keep leaves the SQLite site's data in place; --data DIR (a kept SQLite app-data folder) skips the generation and the
+import and times the pages on that data.
 
 Prints Markdown tables for bench/RESULTS.md, with the load average and the machine."""
 import http.cookiejar, json, os, re, shutil, statistics, subprocess, sys, time, urllib.parse, urllib.request
@@ -13,10 +16,11 @@ root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 provider = next((a for a in sys.argv[1:] if a in ("sqlite", "postgres")), "sqlite")
 scale = sys.argv[sys.argv.index("--scale") + 1] if "--scale" in sys.argv else "1.0"
 work = f"/tmp/liaison-bench-data-{provider}"
+data = sys.argv[sys.argv.index("--data") + 1] if "--data" in sys.argv else None
 app = "/tmp/liaison-bench-data-app"
 port = 5083
 base = f"http://127.0.0.1:{port}"
-env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Liaison__AppData=os.path.join(work, "appdata"),
+env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Liaison__AppData=data or os.path.join(work, "appdata"),
            Liaison__Setup__SiteName="基准学校党委", Liaison__Setup__AdminUserName="admin",
            Liaison__Setup__AdminEmail="admin@example.edu.cn", Liaison__Setup__AdminPassword="Admin-pass-2026",
            Liaison__Setup__DemoPassword="Demo-pass-2026", Liaison__Setup__Recipe="liaison-demo",
@@ -27,55 +31,60 @@ if "--no-build" not in sys.argv:
     shutil.rmtree(app, ignore_errors=True)
     print("publishing (Release) …", file=sys.stderr)
     subprocess.run(["dotnet", "publish", "-c", "Release", "-o", app, os.path.join(root, "src", "LiaisonSite")], check=True, stdout=subprocess.DEVNULL)
-shutil.rmtree(work, ignore_errors=True)
-os.makedirs(os.path.join(work, "appdata"))
+if data is None:
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(os.path.join(work, "appdata"))
 
-if provider == "postgres":
-    script = r"""
-version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
-pg_ctlcluster "$version" main start 2>/dev/null || true
-for _ in $(seq 1 30); do su postgres -c "pg_isready -q" && break; sleep 1; done
-su postgres -c "psql -qc 'DROP DATABASE IF EXISTS liaison_bench_data WITH (FORCE)'" >/dev/null
-su postgres -c "psql -qc \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='liaison_bench') THEN CREATE ROLE liaison_bench LOGIN CREATEDB PASSWORD 'liaison_bench'; END IF; END\\\$\\\$;\"" >/dev/null
-su postgres -c "psql -qc 'CREATE DATABASE liaison_bench_data OWNER liaison_bench'" >/dev/null
-"""
-    subprocess.run(["bash", "-ec", script], check=True)
-    env.update(Liaison__Database__Provider="Postgres",
-               Liaison__Database__ConnectionString="Host=127.0.0.1;Database=liaison_bench_data;Username=liaison_bench;Password=liaison_bench")
-
-
-def recipe_run(recipe):
-    with open(os.path.join(work, "import.log"), "a") as log:
-        start = time.monotonic()
-        p = subprocess.Popen(["dotnet", os.path.join(app, "LiaisonSite.dll"), "recipe", "run", recipe], env=env, cwd=app, stdout=log, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(p.pid, 0)
-    if status != 0:
-        sys.exit(f"recipe run {recipe} failed; see {work}/import.log")
-    return time.monotonic() - start, usage.ru_maxrss / 1024
+    if provider == "postgres":
+        script = r"""
+    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
+    pg_ctlcluster "$version" main start 2>/dev/null || true
+    for _ in $(seq 1 30); do su postgres -c "pg_isready -q" && break; sleep 1; done
+    su postgres -c "psql -qc 'DROP DATABASE IF EXISTS liaison_bench_data WITH (FORCE)'" >/dev/null
+    su postgres -c "psql -qc \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='liaison_bench') THEN CREATE ROLE liaison_bench LOGIN CREATEDB PASSWORD 'liaison_bench'; END IF; END\\\$\\\$;\"" >/dev/null
+    su postgres -c "psql -qc 'CREATE DATABASE liaison_bench_data OWNER liaison_bench'" >/dev/null
+    """
+        subprocess.run(["bash", "-ec", script], check=True)
+        env.update(Liaison__Database__Provider="Postgres",
+                   Liaison__Database__ConnectionString="Host=127.0.0.1;Database=liaison_bench_data;Username=liaison_bench;Password=liaison_bench")
 
 
-# 1. The data, through the product's own import path.
-recipes = os.path.join(work, "recipes")
-subprocess.run([sys.executable, os.path.join(root, "bench", "data", "generate.py"), recipes, "--scale", scale], check=True)
-noop = os.path.join(work, "noop.recipe.json")
-json.dump({"name": "noop", "steps": []}, open(noop, "w"))
-recipe_run(noop)  # the first run sets the demo site up
-startup, _ = recipe_run(noop)  # the cost of one `recipe run` without work: process start, host, migrations check
-print(f"## Data scale on {provider}, scale {scale}\n")
-print(f"load average at start: {load()}; nproc {os.cpu_count()}; `recipe run` of an empty recipe: {startup:.1f} s\n")
-print("| recipe | items | wall time | items/s (wall minus an empty run) | peak RSS |")
-print("|---|---|---|---|---|")
-totals = {}
-for name in sorted(f for f in os.listdir(recipes) if f.endswith(".recipe.json")):
-    data = json.load(open(os.path.join(recipes, name)))
-    step = data["steps"][0]
-    count = len(step["data"]) if "data" in step else len(step.get("Members", [])) + len(step.get("Persons", []))
-    wall, rss = recipe_run(os.path.join(recipes, name))
-    kind = name.split("-")[1].split(".")[0]
-    totals[kind] = totals.get(kind, 0) + wall
-    print(f"| {name} | {count} | {wall:.1f} s | {count / max(0.1, wall - startup):.0f} | {rss:.0f} MB |", flush=True)
-print()
+    def recipe_run(recipe):
+        with open(os.path.join(work, "import.log"), "a") as log:
+            start = time.monotonic()
+            p = subprocess.Popen(["dotnet", os.path.join(app, "LiaisonSite.dll"), "recipe", "run", recipe], env=env, cwd=app, stdout=log, stderr=subprocess.STDOUT)
+            _, status, usage = os.wait4(p.pid, 0)
+        if status != 0:
+            sys.exit(f"recipe run {recipe} failed; see {work}/import.log")
+        return time.monotonic() - start, usage.ru_maxrss / 1024
+
+
+    # 1. The data, through the product's own import path.
+    recipes = os.path.join(work, "recipes")
+    subprocess.run([sys.executable, os.path.join(root, "bench", "data", "generate.py"), recipes, "--scale", scale], check=True)
+    noop = os.path.join(work, "noop.recipe.json")
+    json.dump({"name": "noop", "steps": []}, open(noop, "w"))
+    recipe_run(noop)  # the first run sets the demo site up
+    startup, _ = recipe_run(noop)  # the cost of one `recipe run` without work: process start, host, migrations check
+    print(f"## Data scale on {provider}, scale {scale}\n")
+    print(f"load average at start: {load()}; nproc {os.cpu_count()}; `recipe run` of an empty recipe: {startup:.1f} s\n")
+    print("| recipe | items | wall time | items/s (wall minus an empty run) | peak RSS |")
+    print("|---|---|---|---|---|")
+    totals = {}
+    for name in sorted(f for f in os.listdir(recipes) if f.endswith(".recipe.json")):
+        data = json.load(open(os.path.join(recipes, name)))
+        step = data["steps"][0]
+        count = len(step["data"]) if "data" in step else len(step.get("Members", [])) + len(step.get("Persons", []))
+        wall, rss = recipe_run(os.path.join(recipes, name))
+        kind = name.split("-")[1].split(".")[0]
+        totals[kind] = totals.get(kind, 0) + wall
+        print(f"| {name} | {count} | {wall:.1f} s | {count / max(0.1, wall - startup):.0f} | {rss:.0f} MB |", flush=True)
+    print()
+
+else:
+    os.makedirs(work, exist_ok=True)
+    print(f"## Data scale: pages on the kept data in {data}\n")
 
 # 2. The site, output cache off (every page rendered), and the search index caught up.
 site = subprocess.Popen(["dotnet", os.path.join(app, "LiaisonSite.dll"), "--urls", base, "--Liaison:OutputCache:Enabled=false"],
@@ -153,5 +162,5 @@ try:
 finally:
     site.terminate()
     site.wait()
-    if "--keep" not in sys.argv and provider == "sqlite":
+    if "--keep" not in sys.argv and provider == "sqlite" and data is None:
         shutil.rmtree(os.path.join(work, "appdata"), ignore_errors=True)
