@@ -35,6 +35,17 @@ internal sealed class ReportFiguresService(
             forums.Attendance().Where(a => roster.Members().Any(m => m.Id == a.MemberId && m.BranchId == branchId)),
             visits.Visits().Where(v => v.BranchId == branchId), from, to, cancellationToken);
 
+    /// <summary>
+    /// The figures of every member of these branches in [from, to), by member id, from one set of GROUP BY queries
+    /// (the committee's side-by-side inspection: one pass over the records, not one per branch).
+    /// </summary>
+    public Task<Dictionary<int, ReportFigures>> ForBranchesAsync(IReadOnlyCollection<string> branchIds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+        => ForMembersAsync(
+            talks.Talks().Where(t => branchIds.Contains(t.BranchId)), talks.MandatoryTalks().Where(o => branchIds.Contains(o.BranchId)),
+            followUps.FollowUps().Where(f => branchIds.Contains(f.BranchId)),
+            forums.Attendance().Where(a => roster.Members().Any(m => m.Id == a.MemberId && branchIds.Contains(m.BranchId))),
+            visits.Visits().Where(v => branchIds.Contains(v.BranchId)), from, to, cancellationToken);
+
     private async Task<Dictionary<int, ReportFigures>> ForMembersAsync(
         IQueryable<TalkRecord> talkRows, IQueryable<MandatoryTalkRecord> mandatoryRows, IQueryable<TalkFollowUpRecord> followUpRows,
         IQueryable<ForumAttendanceRecord> forumRows, IQueryable<VisitRecord> visitRows, DateOnly from, DateOnly to, CancellationToken cancellationToken)

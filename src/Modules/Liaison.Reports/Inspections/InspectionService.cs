@@ -111,7 +111,7 @@ public sealed class InspectionSheet
 /// <summary>
 /// The half-yearly inspection (R10), computed from the records: per member contacts covered, talks, mandatory talks on
 /// time, reports on time and approved, forums attended, visits, follow-ups closed and still open; per branch coverage and overdue items; talks per month. Every
-/// figure is counted by the database (GROUP BY), per branch.
+/// figure is counted by the database (GROUP BY), for all the branches asked for at once.
 /// </summary>
 internal sealed class InspectionService(
     IRosterQueries roster, IContactQueries contacts, ITalkRecords talks, ReportFiguresService figures, LiaisonDbContext db,
@@ -121,62 +121,84 @@ internal sealed class InspectionService(
     public static DateOnly DeadlineOf(SchoolPeriod quarter, int deadlineDays) => quarter.End.AddDays(deadlineDays - 1);
 
     public async Task<InspectionSheet> ComputeAsync(string branchId, string branchName, SchoolPeriod half, CancellationToken cancellationToken = default)
-    {
-        var sheet = new InspectionSheet { BranchId = branchId, BranchName = branchName, HalfYear = half.Key, ComputedUtc = clock.UtcNow };
-        var members = await roster.Members().Where(m => m.BranchId == branchId && m.Active).OrderBy(m => m.Number)
-            .Select(m => new { m.Id, m.Number, m.Name }).ToListAsync(cancellationToken);
-        var byMember = await figures.ForBranchAsync(branchId, half.Start, half.End, cancellationToken);
+        => (await ComputeAsync([(branchId, branchName)], half, cancellationToken))[0];
 
+    /// <summary>
+    /// The sheets of these branches, in their order, from one set of queries for all of them (the committee's
+    /// side-by-side view of every branch costs one pass over the records, not one per branch).
+    /// </summary>
+    public async Task<IReadOnlyList<InspectionSheet>> ComputeAsync(
+        IReadOnlyList<(string Id, string Name)> branches, SchoolPeriod half, CancellationToken cancellationToken = default)
+    {
+        var ids = branches.Select(b => b.Id).Distinct().ToList();
+        var members = (await roster.Members().Where(m => ids.Contains(m.BranchId) && m.Active).OrderBy(m => m.Number)
+                .Select(m => new { m.Id, m.Number, m.Name, m.BranchId }).ToListAsync(cancellationToken))
+            .ToLookup(m => m.BranchId);
+        var byMember = await figures.ForBranchesAsync(ids, half.Start, half.End, cancellationToken);
+
+        // Contact targets assigned in the half-year, per member (a member belongs to one branch).
         var assigned = await contacts.Contacts()
-            .Where(c => c.BranchId == branchId && (c.StartDate == null || c.StartDate < half.End) && (c.EndDate == null || c.EndDate >= half.Start))
+            .Where(c => ids.Contains(c.BranchId) && (c.StartDate == null || c.StartDate < half.End) && (c.EndDate == null || c.EndDate >= half.Start))
             .Select(c => new { c.MemberId, c.PersonId }).Distinct()
             .GroupBy(c => c.MemberId).Select(g => new { MemberId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.MemberId, x => x.Count, cancellationToken);
 
         var quarters = Quarters.In(half).Select(k => Quarters.Parse(k)!).Where(q => q.Start <= clock.Today).ToList();
         var keys = quarters.Select(q => q.Key).ToList();
-        var reports = await db.Set<QuarterlyReportIndex>().AsNoTracking()
-            .Where(r => r.Latest && r.BranchId == branchId && keys.Contains(r.Quarter))
-            .Select(r => new { r.MemberId, r.Quarter, r.FirstSubmittedUtc, r.Published }).ToListAsync(cancellationToken);
+        var reports = (await db.Set<QuarterlyReportIndex>().AsNoTracking()
+                .Where(r => r.Latest && ids.Contains(r.BranchId) && keys.Contains(r.Quarter))
+                .Select(r => new { r.MemberId, r.Quarter, r.FirstSubmittedUtc, r.Published }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.MemberId);
         var deadlineDays = await settings.DeadlineDaysAsync();
         var deadlines = quarters.ToDictionary(q => q.Key, q => clock.StartOfDayUtc(DeadlineOf(q, deadlineDays).AddDays(1)));
         var expected = quarters.Count(q => DeadlineOf(q, deadlineDays) < clock.Today);
 
-        foreach (var m in members)
-        {
-            var f = byMember.GetValueOrDefault(m.Id) ?? new ReportFigures();
-            var own = reports.Where(r => r.MemberId == m.Id).ToList();
-            sheet.Members.Add(new InspectionMemberLine
-            {
-                MemberId = m.Id,
-                Number = m.Number,
-                Name = m.Name,
-                ContactsAssigned = assigned.GetValueOrDefault(m.Id),
-                ContactsCovered = f.ContactsMet,
-                Talks = f.Talks,
-                MandatoryDue = f.MandatoryOnTime + f.MandatoryLate + f.MandatoryOverdue,
-                MandatoryOnTime = f.MandatoryOnTime,
-                MandatoryOverdue = f.MandatoryOverdue,
-                ReportsExpected = expected,
-                ReportsOnTime = own.Count(r => r.FirstSubmittedUtc is { } at && at < deadlines[r.Quarter]),
-                ReportsApproved = own.Count(r => r.Published),
-                FollowUpsOpen = f.FollowUpsOpen,
-                FollowUpsClosed = f.FollowUpsClosed,
-                ForumsAttended = f.ForumsAttended,
-                Visits = f.Visits,
-            });
-        }
-
-        sheet.Totals = InspectionTotals.Of(sheet.Members);
-
-        var branchTalks = talks.Talks().Where(x => x.BranchId == branchId);
+        // Talks per month and branch: one GROUP BY per month.
+        var trend = new List<(string Month, Dictionary<string, int> ByBranch)>();
         for (var month = half.Start; month < half.End; month = month.AddMonths(1))
         {
             var next = month.AddMonths(1);
-            var count = await branchTalks.CountAsync(x => x.Date >= month && x.Date < next, cancellationToken);
-            sheet.Trend.Add(new TrendPoint(month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), count));
+            var counts = await talks.Talks().Where(x => ids.Contains(x.BranchId) && x.Date >= month && x.Date < next)
+                .GroupBy(x => x.BranchId).Select(g => new { BranchId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.BranchId, x => x.Count, cancellationToken);
+            trend.Add((month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), counts));
         }
 
-        return sheet;
+        var now = clock.UtcNow;
+        var sheets = new List<InspectionSheet>();
+        foreach (var (branchId, branchName) in branches)
+        {
+            var sheet = new InspectionSheet { BranchId = branchId, BranchName = branchName, HalfYear = half.Key, ComputedUtc = now };
+            foreach (var m in members[branchId])
+            {
+                var f = byMember.GetValueOrDefault(m.Id) ?? new ReportFigures();
+                var own = reports[m.Id].ToList();
+                sheet.Members.Add(new InspectionMemberLine
+                {
+                    MemberId = m.Id,
+                    Number = m.Number,
+                    Name = m.Name,
+                    ContactsAssigned = assigned.GetValueOrDefault(m.Id),
+                    ContactsCovered = f.ContactsMet,
+                    Talks = f.Talks,
+                    MandatoryDue = f.MandatoryOnTime + f.MandatoryLate + f.MandatoryOverdue,
+                    MandatoryOnTime = f.MandatoryOnTime,
+                    MandatoryOverdue = f.MandatoryOverdue,
+                    ReportsExpected = expected,
+                    ReportsOnTime = own.Count(r => r.FirstSubmittedUtc is { } at && at < deadlines[r.Quarter]),
+                    ReportsApproved = own.Count(r => r.Published),
+                    FollowUpsOpen = f.FollowUpsOpen,
+                    FollowUpsClosed = f.FollowUpsClosed,
+                    ForumsAttended = f.ForumsAttended,
+                    Visits = f.Visits,
+                });
+            }
+
+            sheet.Totals = InspectionTotals.Of(sheet.Members);
+            sheet.Trend.AddRange(trend.Select(t => new TrendPoint(t.Month, t.ByBranch.GetValueOrDefault(branchId))));
+            sheets.Add(sheet);
+        }
+
+        return sheets;
     }
 }

@@ -61,11 +61,7 @@ internal sealed class InspectionsAdminController(
             shown = choices;
         }
 
-        var sheets = new List<InspectionSheet>();
-        foreach (var b in shown)
-        {
-            sheets.Add(await inspections.ComputeAsync(b.Id, b.Name, period, HttpContext.RequestAborted));
-        }
+        var sheets = (await inspections.ComputeAsync([.. shown.Select(b => (b.Id, b.Name))], period, HttpContext.RequestAborted)).ToList();
 
         var ids = choices.Select(b => b.Id).ToList();
         var names = choices.ToDictionary(b => b.Id, b => b.Name);
@@ -93,11 +89,7 @@ internal sealed class InspectionsAdminController(
             return NotFound();
         }
 
-        var sheets = new List<InspectionSheet>();
-        foreach (var b in shown)
-        {
-            sheets.Add(await inspections.ComputeAsync(b.Id, b.Name, period, HttpContext.RequestAborted));
-        }
+        var sheets = (await inspections.ComputeAsync([.. shown.Select(b => (b.Id, b.Name))], period, HttpContext.RequestAborted)).ToList();
 
         return Xlsx(sheets, $"inspection-{period.Key}.xlsx");
     }

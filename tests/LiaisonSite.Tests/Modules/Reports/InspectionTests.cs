@@ -53,6 +53,30 @@ public sealed class InspectionTests(ReportsSite site)
     }
 
     [Fact]
+    public async Task TheSideBySideComputation_GivesEachBranch_TheSameSheetAsItsOwnInspection()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<Liaison.Reports.Inspections.InspectionService>();
+        var half = scope.ServiceProvider.GetRequiredService<ISchoolClock>().HalfYear;
+        (string, string)[] branches = [("branch-1", "一"), ("branch-2", "二"), ("branch-3", "三")];
+
+        var together = await service.ComputeAsync(branches, half, Ct);
+
+        Assert.Equal(["branch-1", "branch-2", "branch-3"], together.Select(s => s.BranchId));
+        foreach (var sheet in together)
+        {
+            var alone = await service.ComputeAsync(sheet.BranchId, sheet.BranchName, half, Ct);
+            Assert.NotEmpty(alone.Members);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(alone.Members), System.Text.Json.JsonSerializer.Serialize(sheet.Members));
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(alone.Totals), System.Text.Json.JsonSerializer.Serialize(sheet.Totals));
+            Assert.Equal(alone.Trend, sheet.Trend);
+        }
+
+        // The branches' figures differ (the computation did not give every branch the same lines).
+        Assert.NotEqual(together[0].Members.Select(m => m.MemberId), together[1].Members.Select(m => m.MemberId));
+    }
+
+    [Fact]
     public async Task AnInspection_ExportsToXlsx_WithEveryMemberOfTheBranch()
     {
         var response = await (await site.SignInAsync("secretary1")).GetAsync("/admin/inspections/export?branch=branch-1", Ct);
