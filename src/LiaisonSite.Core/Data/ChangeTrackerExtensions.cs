@@ -13,27 +13,19 @@ public static class ChangeTrackerExtensions
     /// </summary>
     public static IReadOnlyList<EntityEntry<T>> EntriesAsTracked<T>(this ChangeTracker tracker)
         where T : class
-    {
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return [.. tracker.Entries<T>()];
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
+        => WithoutDetecting<EntityEntry<T>>(tracker, () => [.. tracker.Entries<T>()]);
 
     /// <inheritdoc cref="EntriesAsTracked{T}(ChangeTracker)"/>
     public static IReadOnlyList<EntityEntry> EntriesAsTracked(this ChangeTracker tracker)
+        => WithoutDetecting<EntityEntry>(tracker, () => [.. tracker.Entries()]);
+
+    private static IReadOnlyList<TEntry> WithoutDetecting<TEntry>(ChangeTracker tracker, Func<List<TEntry>> read)
     {
         var detect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            return [.. tracker.Entries()];
+            return read();
         }
         finally
         {

@@ -35,6 +35,15 @@ public sealed partial class OutboxDispatcher(
                 .Where(e => e.Id == eventId && e.DispatchedUtc == null && (e.LockedUntilUtc == null || e.LockedUntilUtc < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedUntilUtc, until), cancellationToken);
             row = claimed == 0 ? null : await db.OutboxEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+
+            // What the handlers write after commit (notifications, mail, workflow texts) is read by people: in the
+            // site's language, as jobs are, not in the server's. Once per event; the handlers' calls inherit it.
+            if (row is not null)
+            {
+                var culture = SiteLanguage.Of((await scope.ServiceProvider.GetRequiredService<ISiteService>().GetSettingsAsync()).DefaultCulture);
+                CultureInfo.CurrentCulture = culture;
+                CultureInfo.CurrentUICulture = culture;
+            }
         }
 
         if (row is null)
@@ -69,12 +78,6 @@ public sealed partial class OutboxDispatcher(
         {
             return;
         }
-
-        // What a handler writes after commit (notifications, mail, workflow texts) is read by people: in the site's
-        // language, as jobs are, not in the server's.
-        var culture = SiteLanguage.Of((await scope.ServiceProvider.GetRequiredService<ISiteService>().GetSettingsAsync()).DefaultCulture);
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
 
         var domainEvent = DomainEventRegistry.Deserialize(row, handler.EventType);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
