@@ -70,6 +70,218 @@ public sealed partial class OutboxDispatcher(
         return errors.Count == 0;
     }
 
+    /// <summary>
+    /// Delivers the events due at <paramref name="now"/> (undispatched, not given up, next attempt reached) in batches,
+    /// oldest first, until none is left or <paramref name="budget"/> has passed; reports the running count to
+    /// <paramref name="progress"/>. The sweeper calls it every 30 seconds; <c>recipe run</c> calls it to deliver what
+    /// an import raised before it exits. Returns how many were delivered to every handler.
+    /// </summary>
+    public async Task<int> DispatchDueAsync(DateTime now, TimeSpan? budget, IProgress<int>? progress, CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetTimestamp();
+        var delivered = 0;
+        var seen = new HashSet<Guid>();
+        while (budget is null || clock.GetElapsedTime(started) < budget)
+        {
+            List<Guid> due;
+            var current = clock.GetUtcNow().UtcDateTime;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                due = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().OutboxEvents.AsNoTracking()
+                    .Where(e => e.DispatchedUtc == null && e.Attempts < MaxAttempts && e.NextAttemptUtc <= now
+                        && (e.LockedUntilUtc == null || e.LockedUntilUtc < current))
+                    // In the undispatched index's order (an event is due a minute after it was raised, so this is
+                    // raising order); ordering by CreatedUtc sorted the whole backlog for every batch.
+                    .OrderBy(e => e.NextAttemptUtc).ThenBy(e => e.CreatedUtc)
+                    .Select(e => e.Id)
+                    .Take(SweepBatch)
+                    .ToListAsync(cancellationToken);
+            }
+
+            // An event that failed in this run is due later, not again now: stop rather than retry it at once.
+            due.RemoveAll(id => !seen.Add(id));
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            delivered += await DispatchBatchAsync(due, cancellationToken);
+            progress?.Report(delivered);
+        }
+
+        return delivered;
+    }
+
+    private const int SweepBatch = 200;
+
+    /// <summary>
+    /// Delivers a batch of events — a backlog the sweeper finds, what a bulk import leaves — with the cost of one
+    /// transaction per handler rather than one per event and handler: the events are claimed with one UPDATE, each
+    /// handler receives its events in the order they were raised inside one scope and transaction (saving after each,
+    /// so a later event sees what an earlier one staged), and the deliveries are recorded with one UPDATE. A handler
+    /// that fails on one event is rolled back to the savepoint before that event: the failure is recorded on that event
+    /// alone (retried later, to that handler only) and the handler's other deliveries are kept — nothing is delivered
+    /// twice. Should the transaction itself fail, the handler's events are delivered one by one as
+    /// <see cref="DispatchAsync"/> does. Events nobody handles are marked delivered. Returns how many were fully delivered.
+    /// </summary>
+    public async Task<int> DispatchBatchAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
+    {
+        if (eventIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The lease's expiry is this claim's mark: another dispatcher's claim carries another instant.
+        var until = now + s_lease + TimeSpan.FromTicks(Random.Shared.Next(1, 10_000));
+        List<OutboxEvent> rows;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+            var ids = eventIds.ToList();
+            // One conditional UPDATE per event, in one transaction: by its key, which every planner takes (an IN list
+            // next to "DispatchedUtc IS NULL" made SQLite walk the undispatched index — the whole backlog — instead).
+            await using (var claim = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                foreach (var id in ids)
+                {
+                    await db.OutboxEvents
+                        .Where(e => e.Id == id && e.DispatchedUtc == null && (e.LockedUntilUtc == null || e.LockedUntilUtc < now))
+                        .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedUntilUtc, until), cancellationToken);
+                }
+
+                await claim.CommitAsync(cancellationToken);
+            }
+
+            rows = await db.OutboxEvents.AsNoTracking()
+                .Where(e => ids.Contains(e.Id) && e.LockedUntilUtc == until)
+                .OrderBy(e => e.CreatedUtc).ThenBy(e => e.Id)
+                .ToListAsync(cancellationToken);
+            if (rows.Count > 0)
+            {
+                var culture = SiteLanguage.Of((await scope.ServiceProvider.GetRequiredService<ISiteService>().GetSettingsAsync()).DefaultCulture);
+                CultureInfo.CurrentCulture = culture;
+                CultureInfo.CurrentUICulture = culture;
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var errors = rows.ToDictionary(r => r.Id, _ => new List<string>());
+        var byHandler = rows
+            .SelectMany(row => registry.HandlersOf(row.Type).Select(handler => (row, handler)))
+            .GroupBy(x => x.handler.HandlerName, StringComparer.Ordinal);
+        foreach (var deliveries in byHandler)
+        {
+            var list = deliveries.ToList();
+            if (await TryHandleTogetherAsync(list, errors, cancellationToken))
+            {
+                continue;
+            }
+
+            foreach (var (row, handler) in list)
+            {
+                try
+                {
+                    await HandleAsync(handler, row, new DomainEventContext(row.Id, row.CreatedUtc, row.Attempts + 1), cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    LogHandlerFailed(logger, e, handler.HandlerName, row.Type, row.Id, row.Attempts + 1);
+                    errors[row.Id].Add($"{handler.HandlerName}: {e.GetBaseException().Message}");
+                }
+            }
+        }
+
+        var delivered = rows.Where(r => errors[r.Id].Count == 0).Select(r => r.Id).ToList();
+        var done = clock.GetUtcNow().UtcDateTime;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+            foreach (var chunk in delivered.Chunk(500))
+            {
+                await db.OutboxEvents.Where(e => chunk.Contains(e.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.DispatchedUtc, done)
+                    .SetProperty(e => e.LockedUntilUtc, (DateTime?)null)
+                    .SetProperty(e => e.LastError, (string?)null), cancellationToken);
+            }
+        }
+
+        foreach (var row in rows.Where(r => errors[r.Id].Count > 0))
+        {
+            await RecordAsync(row, errors[row.Id], cancellationToken);
+        }
+
+        return delivered.Count;
+    }
+
+    /// <summary>
+    /// One handler's share of a batch in one scope and transaction, each delivery behind a savepoint: a delivery that
+    /// throws is rolled back alone and its error recorded in <paramref name="errors"/>, the others are kept. False
+    /// (nothing kept) when the transaction itself failed; the caller then delivers the events one by one.
+    /// </summary>
+    private async Task<bool> TryHandleTogetherAsync(
+        List<(OutboxEvent Row, DomainEventHandlerRegistration Handler)> deliveries, Dictionary<Guid, List<string>> errors, CancellationToken cancellationToken)
+    {
+        const string savepoint = "delivery";
+        var name = deliveries[0].Handler.HandlerName;
+        var failed = new List<(Guid Id, string Error)>();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+            var ids = deliveries.Select(d => d.Row.Id).ToList();
+            var handled = (await db.HandledEvents.Where(h => h.Handler == name && ids.Contains(h.EventId)).Select(h => h.EventId).ToListAsync(cancellationToken))
+                .ToHashSet();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var (row, handler) in deliveries)
+            {
+                if (handled.Contains(row.Id))
+                {
+                    continue;
+                }
+
+                var context = new DomainEventContext(row.Id, row.CreatedUtc, row.Attempts + 1);
+                await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+                try
+                {
+                    await handler.InvokeAsync(scope.ServiceProvider, DomainEventRegistry.Deserialize(row, handler.EventType), context, cancellationToken);
+                    db.HandledEvents.Add(new HandledEvent { EventId = row.Id, Handler = name, HandledUtc = clock.GetUtcNow().UtcDateTime });
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+                    LogHandlerFailed(logger, e, name, row.Type, row.Id, context.Attempt);
+                    failed.Add((row.Id, $"{name}: {e.GetBaseException().Message}"));
+                }
+                finally
+                {
+                    // The next event starts with an empty tracker, as in a scope of its own (else every save compares
+                    // everything the earlier events loaded).
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchFellBack(logger, e, name, deliveries.Count);
+            return false;
+        }
+
+        foreach (var (id, error) in failed)
+        {
+            errors[id].Add(error);
+        }
+
+        return true;
+    }
+
     private async Task HandleAsync(DomainEventHandlerRegistration handler, OutboxEvent row, DomainEventContext context, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -142,6 +354,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} failed on event {Type} {EventId} (attempt {Attempt}); it is retried later.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception e, string handler, string type, Guid eventId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handler {Handler} failed within a batch of {Count} events; they are delivered one by one.")]
+    private static partial void LogBatchFellBack(ILogger logger, Exception e, string handler, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event {Type} {EventId} failed {Attempts} times and is no longer retried; see OutboxEvents.LastError.")]
     private static partial void LogGaveUp(ILogger logger, string type, Guid eventId, int attempts);

@@ -15,16 +15,31 @@ internal sealed partial class OutboxDispatchService(AfterCommitWork work, Outbox
     {
         try
         {
-            await foreach (var id in work.Events.ReadAllAsync(stoppingToken))
+            var batch = new List<Guid>();
+            while (await work.Events.WaitToReadAsync(stoppingToken))
             {
+                // What committed meanwhile goes together: one save's events, or a burst of requests.
+                batch.Clear();
+                while (batch.Count < BatchSize && work.Events.TryRead(out var id))
+                {
+                    batch.Add(id);
+                }
+
                 try
                 {
-                    await dispatcher.DispatchAsync(id, stoppingToken);
+                    if (batch.Count == 1)
+                    {
+                        await dispatcher.DispatchAsync(batch[0], stoppingToken);
+                    }
+                    else
+                    {
+                        await dispatcher.DispatchBatchAsync(batch, stoppingToken);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The event stays undispatched; the sweeper retries it.
-                    LogFailed(logger, e, id);
+                    // The events stay undispatched; the sweeper retries them.
+                    LogFailed(logger, e, batch.Count);
                 }
             }
         }
@@ -33,20 +48,24 @@ internal sealed partial class OutboxDispatchService(AfterCommitWork work, Outbox
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching event {EventId} failed; the sweeper retries it.")]
-    private static partial void LogFailed(ILogger logger, Exception e, Guid eventId);
+    private const int BatchSize = 200;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching {Count} events failed; the sweeper retries them.")]
+    private static partial void LogFailed(ILogger logger, Exception e, int count);
 }
 
 /// <summary>
 /// Retries the events that are still undispatched when their next attempt is due: a handler that failed, a node that
-/// stopped before dispatching, an event committed on another node that died. Also forgets dispatched events and
-/// handled records older than <see cref="KeepDays"/> days.
+/// stopped before dispatching, an event committed on another node that died, the backlog of a bulk import run from the
+/// command line. A backlog is worked through in batches for up to <see cref="Budget"/> per run, so it drains at the
+/// dispatcher's full speed without one run outlasting its schedule. Also forgets dispatched events and handled records
+/// older than <see cref="KeepDays"/> days.
 /// </summary>
 internal sealed class OutboxSweepJob(LiaisonDbContext db, OutboxDispatcher dispatcher, TimeProvider clock) : IBackgroundJob
 {
     public const int KeepDays = 30;
 
-    private const int BatchSize = 200;
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
 
     public string Name => "Events.Sweep";
 
@@ -57,18 +76,7 @@ internal sealed class OutboxSweepJob(LiaisonDbContext db, OutboxDispatcher dispa
     /// <summary>Dispatches the events due at <paramref name="now"/>; returns how many were delivered to every handler.</summary>
     internal async Task<int> SweepAsync(DateTime now, CancellationToken cancellationToken = default)
     {
-        var due = await db.OutboxEvents.AsNoTracking()
-            .Where(e => e.DispatchedUtc == null && e.Attempts < OutboxDispatcher.MaxAttempts && e.NextAttemptUtc <= now)
-            .OrderBy(e => e.CreatedUtc)
-            .Select(e => e.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        var delivered = 0;
-        foreach (var id in due)
-        {
-            delivered += await dispatcher.DispatchAsync(id, cancellationToken) ? 1 : 0;
-        }
-
+        var delivered = await dispatcher.DispatchDueAsync(now, Budget, progress: null, cancellationToken);
         var old = now.AddDays(-KeepDays);
         await db.OutboxEvents.Where(e => e.DispatchedUtc != null && e.DispatchedUtc < old).ExecuteDeleteAsync(cancellationToken);
         await db.HandledEvents.Where(h => h.HandledUtc < old).ExecuteDeleteAsync(cancellationToken);

@@ -189,6 +189,57 @@ public sealed class DomainEventTests(EventsSite site) : IClassFixture<EventsSite
         Assert.NotNull(await site.EventAsync("Content.Published", id));
     }
 
+    [Fact]
+    public async Task DispatchBatch_DeliversEachEventOnceInOrder_AndAFailingHandlerHoldsBackOnlyItsOwnEvent()
+    {
+        // Rows as a bulk import or another node leaves them: in the outbox, unknown to this node's dispatcher, and not
+        // due for a year, so the sweeper leaves them to this test.
+        var batch = Guid.NewGuid().ToString("N")[..8];
+        var markers = Enumerable.Range(0, 6).Select(i => (i == 3 ? FailsOnFirstTryHandler.Marker : "批量") + batch + "-" + i).ToList();
+        var start = DateTime.UtcNow;
+        var ids = await site.InScopeAsync(async (db, _) =>
+        {
+            var rows = markers.Select((marker, i) => new OutboxEvent
+            {
+                Id = Guid.NewGuid(),
+                Type = "Tests.SomethingHappened",
+                Payload = System.Text.Json.JsonSerializer.Serialize(new SomethingHappened(marker), ContentItemExtensions.SerializerOptions),
+                CreatedUtc = start.AddMilliseconds(i),
+                NextAttemptUtc = start.AddYears(1),
+                DispatchedUtc = start, // a save hands the undispatched rows it adds to this node's dispatcher at once
+            }).ToList();
+            db.OutboxEvents.AddRange(rows);
+            await db.SaveChangesAsync(Cancel);
+            var added = rows.Select(r => r.Id).ToList();
+            await db.OutboxEvents.Where(e => added.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.DispatchedUtc, (DateTime?)null), Cancel);
+            return rows.Select(r => r.Id).Reverse().ToList();
+        });
+        var failing = ids[2]; // listed in reverse: marker 3
+        var dispatcher = site.Services.GetRequiredService<OutboxDispatcher>();
+
+        var delivered = await dispatcher.DispatchBatchAsync(ids, Cancel);
+
+        Assert.Equal(5, delivered);
+        Assert.Equal(markers, site.Received.Where(m => m.Contains(batch, StringComparison.Ordinal)).ToList());
+        Assert.All(ids, id => Assert.Equal(1, site.DeliveriesOf(id, typeof(SomethingHandler))));
+        Assert.All(ids.Where(id => id != failing), id => Assert.Equal(1, site.DeliveriesOf(id, typeof(FailsOnceOnMarkedHandler))));
+        Assert.Equal(0, site.DeliveriesOf(failing, typeof(FailsOnceOnMarkedHandler)));
+        var rows = await site.InScopeAsync((db, _) => db.OutboxEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(Cancel));
+        Assert.All(rows.Where(r => r.Id != failing), r => Assert.NotNull(r.DispatchedUtc));
+        var held = rows.Single(r => r.Id == failing);
+        Assert.Null(held.DispatchedUtc);
+        Assert.Equal(1, held.Attempts);
+        Assert.Contains(typeof(FailsOnceOnMarkedHandler).FullName!, held.LastError, StringComparison.Ordinal);
+
+        // The next delivery of the same ids takes only the held event, and only to the handler that failed.
+        var again = await dispatcher.DispatchBatchAsync(ids, Cancel);
+
+        Assert.Equal(1, again);
+        Assert.Equal(1, site.DeliveriesOf(failing, typeof(FailsOnceOnMarkedHandler)));
+        Assert.All(ids, id => Assert.Equal(1, site.DeliveriesOf(id, typeof(SomethingHandler))));
+        Assert.NotNull((await site.InScopeAsync((db, _) => db.OutboxEvents.AsNoTracking().SingleAsync(e => e.Id == failing, Cancel))).DispatchedUtc);
+    }
+
     private static async Task<ContentItem> NewPageAsync(IContentManager contents)
     {
         var item = await contents.NewAsync("Page");

@@ -32,6 +32,7 @@ public sealed class EventsSite() : SiteFactory("liaison")
             services.AddDomainEventHandler<ContentPublished, RecordingHandler>();
             services.AddDomainEventHandler<ContentPublished, FailsOnFirstTryHandler>();
             services.AddDomainEventHandler<SomethingHappened, SomethingHandler>();
+            services.AddDomainEventHandler<SomethingHappened, FailsOnceOnMarkedHandler>();
             var real = services.Single(d => d.ServiceType == typeof(IOutputCacheStore));
             services.Remove(real);
             services.AddSingleton<IOutputCacheStore>(sp =>
@@ -42,6 +43,9 @@ public sealed class EventsSite() : SiteFactory("liaison")
             });
         });
     }
+
+    /// <summary>The markers <see cref="SomethingHandler"/> received, in the order it received them.</summary>
+    public ConcurrentQueue<string> Received { get; } = new();
 
     public int DeliveriesOf(Guid eventId, Type handler) => Deliveries.GetValueOrDefault((eventId, handler.FullName!));
 
@@ -74,6 +78,22 @@ internal sealed class SomethingHandler(EventsSite site) : IDomainEventHandler<So
 {
     public Task HandleAsync(SomethingHappened domainEvent, DomainEventContext context, CancellationToken cancellationToken)
     {
+        site.Received.Enqueue(domainEvent.Marker);
+        site.Deliveries.AddOrUpdate((context.EventId, GetType().FullName!), 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Fails the first delivery of SomethingHappened events whose marker starts with "失败一次"; counts the others.</summary>
+internal sealed class FailsOnceOnMarkedHandler(EventsSite site) : IDomainEventHandler<SomethingHappened>
+{
+    public Task HandleAsync(SomethingHappened domainEvent, DomainEventContext context, CancellationToken cancellationToken)
+    {
+        if (domainEvent.Marker.StartsWith(FailsOnFirstTryHandler.Marker, StringComparison.Ordinal) && context.Attempt == 1)
+        {
+            throw new InvalidOperationException("The handler's service is down.");
+        }
+
         site.Deliveries.AddOrUpdate((context.EventId, GetType().FullName!), 1, (_, n) => n + 1);
         return Task.CompletedTask;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LiaisonSite.Core.Hosting;
 using LiaisonSite.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Recipes;
@@ -85,6 +86,33 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
         Assert.NotNull(await site.GetTypeAsync("ProcessMade"));
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("NoSuchStep", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_RecipeRun_DeliversTheEventsItsImportRaised_BeforeItExits()
+    {
+        _ = site.Services;
+        var id = Guid.NewGuid().ToString("N")[..26];
+        var recipe = $$$"""
+            {"name": "cli-events", "steps": [
+              {"name": "ContentDefinition", "ContentTypes": [{"Name": "CliEventsMade", "DisplayName": "命令行事件",
+                "ContentTypePartDefinitionRecords": [{"PartName": "TitlePart", "Name": "TitlePart"}]}]},
+              {"name": "Content", "data": [{"ContentItemId": "{{{id}}}", "ContentType": "CliEventsMade", "DisplayText": "命令行导入",
+                "Published": true, "Latest": true, "TitlePart": {"Title": "命令行导入"}}]}]}
+            """;
+
+        var result = await RunProcessAsync(site.AppData, WriteTemp(recipe));
+
+        // Read at once: the running site never saw these events (another process raised them) and its sweeper takes an
+        // event only a minute after it was raised, so a delivered event here was delivered by the command itself.
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Events delivered", result.Output, StringComparison.Ordinal);
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonSite.Core.Data.LiaisonDbContext>();
+        var events = await db.OutboxEvents.AsNoTracking().Where(e => e.Payload.Contains(id)).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains(events, e => e.Type == "Content.Created");
+        Assert.Contains(events, e => e.Type == "Content.Published");
+        Assert.All(events, e => Assert.NotNull(e.DispatchedUtc));
     }
 
     [Fact]

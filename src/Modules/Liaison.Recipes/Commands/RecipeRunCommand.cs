@@ -1,3 +1,4 @@
+using LiaisonSite.Core.Events;
 using LiaisonSite.Core.Hosting;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Settings;
@@ -38,6 +39,7 @@ internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : I
         {
             var result = await services.GetRequiredService<IRecipeExecutor>().ExecuteAsync(json);
             await output.WriteLineAsync(S["Recipe '{0}' ran: {1} steps.", result.Name, result.StepCount]);
+            await DeliverEventsAsync(services, output);
             return 0;
         }
         catch (RecipeException e)
@@ -45,6 +47,36 @@ internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : I
             await error.WriteLineAsync(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// What the import raised (an item created, published …) is delivered here, before the command exits, as the
+    /// site delivers a request's events after it commits — not left to a running site to find, one sweep at a time.
+    /// Events raised less than a minute ago are included; a failing handler's events stay for the site's sweeper.
+    /// </summary>
+    private async Task DeliverEventsAsync(IServiceProvider services, TextWriter output)
+    {
+        var clock = services.GetRequiredService<TimeProvider>();
+        var lastShown = 0;
+        var progress = new SynchronousProgress(count =>
+        {
+            if (count - lastShown >= 10_000)
+            {
+                lastShown = count;
+                output.WriteLine(S["Events delivered so far: {0}", count]);
+            }
+        });
+        var delivered = await services.GetRequiredService<OutboxDispatcher>()
+            .DispatchDueAsync(clock.GetUtcNow().UtcDateTime.AddMinutes(2), budget: null, progress);
+        if (delivered > 0)
+        {
+            await output.WriteLineAsync(S["Events delivered: {0}.", delivered]);
+        }
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     /// <summary>A path first; else the name of a recipe in the recipes folders.</summary>

@@ -52,6 +52,11 @@ internal sealed class ContentWorkflowEvents(WorkflowManager workflows, IContentM
     // A draft save: the saved version is still the latest and was not published with the save.
     private async Task DraftSavedAsync(string id, string versionId, string type, string? user, CancellationToken cancellationToken)
     {
+        if (!await workflows.ListensAsync(Event(ContentEventActivity.DraftSaved, id, type, user), cancellationToken))
+        {
+            return;
+        }
+
         var version = await contentManager.GetVersionAsync(versionId);
         if (version is { Latest: true, Published: false })
         {
@@ -60,7 +65,8 @@ internal sealed class ContentWorkflowEvents(WorkflowManager workflows, IContentM
     }
 
     private Task TriggerAsync(string name, string id, string type, string? user, CancellationToken cancellationToken)
-        => workflows.TriggerAsync(
-            new WorkflowEvent(name, id, new Dictionary<string, string?> { [ContentEventActivity.ContentTypeInput] = type }, user),
-            cancellationToken);
+        => workflows.TriggerAsync(Event(name, id, type, user), cancellationToken);
+
+    private static WorkflowEvent Event(string name, string id, string type, string? user)
+        => new(name, id, new Dictionary<string, string?> { [ContentEventActivity.ContentTypeInput] = type }, user);
 }

@@ -24,8 +24,10 @@ internal sealed class WorkflowManager(
     public async Task TriggerAsync(WorkflowEvent workflowEvent, CancellationToken cancellationToken = default)
     {
         var types = await EnabledTypesAsync(cancellationToken);
-        if (types.Count == 0)
+        if (!Listens(types.Values, workflowEvent))
         {
+            // No activity of any enabled type handles it: no instance can wait for it and none starts with it, so
+            // there is nothing to look up (most content events of a bulk import end here).
             return;
         }
 
@@ -61,6 +63,13 @@ internal sealed class WorkflowManager(
             await StartAsync(type, start, workflowEvent, cancellationToken);
         }
     }
+
+    /// <summary>Whether an enabled type has an activity that handles the event (a start or a blocking one).</summary>
+    public async Task<bool> ListensAsync(WorkflowEvent workflowEvent, CancellationToken cancellationToken = default)
+        => Listens((await EnabledTypesAsync(cancellationToken)).Values, workflowEvent);
+
+    private bool Listens(IEnumerable<WorkflowTypeDefinition> types, WorkflowEvent workflowEvent)
+        => types.Any(t => t.Activities.Any(a => a.Name == workflowEvent.Name && registry.Find(a.Name)?.CanHandle(a, workflowEvent) == true));
 
     /// <summary>Starts a new instance of the type at its start activity (correlated with the event's item, if any).</summary>
     public async Task<WorkflowInstance> StartAsync(
