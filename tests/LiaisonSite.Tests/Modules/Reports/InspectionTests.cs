@@ -49,7 +49,12 @@ public sealed class InspectionTests(ReportsSite site)
         foreach (var branch in new[] { "branch-1", "branch-2", "branch-3" })
         {
             Assert.Contains($"<tr data-branch=\"{branch}\">", html);
+            Assert.Contains($"/admin/inspections?branch={branch}&half=", html);
         }
+
+        // Totals and a chart per branch, each linking to its sheet — not every member of every branch on one page.
+        Assert.Contains("chart-branches", html);
+        Assert.DoesNotContain("inspection-sheet", html);
     }
 
     [Fact]
