@@ -215,6 +215,14 @@ public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog c
             e.HasIndex(x => x.ContentItemId, ContentInvariants.OnePublishedIndex).IsUnique().HasFilter("\"Published\"");
             e.HasIndex(x => new { x.ContentType, x.Published, x.Latest, x.ModifiedUtc });
             e.HasIndex(x => new { x.Owner, x.Latest });
+
+            // The lists' orders, walked from the newest end and paged without a sort: the admin list (latest versions,
+            // newest change first, of a type or of all — with the title, so a text filter reads the index, not the
+            // items' JSON) and the public lists (published, newest first). The API's order, by published-or-modified
+            // time, is an expression index written by the migration IndexContentListOrders (EF cannot describe it).
+            e.HasIndex(x => new { x.ContentType, x.ModifiedUtc, x.Id, x.DisplayText }, "IX_ContentItems_LatestByType").HasFilter("\"Latest\"");
+            e.HasIndex(x => new { x.ModifiedUtc, x.Id, x.DisplayText }, "IX_ContentItems_Latest").HasFilter("\"Latest\"");
+            e.HasIndex(x => new { x.ContentType, x.PublishedUtc, x.Id }, "IX_ContentItems_PublishedByType").HasFilter("\"Published\"");
         });
 
         builder.Entity<ContentItemIdentity>(e =>

@@ -3,6 +3,7 @@ using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Display;
 using LiaisonSite.Core.Events;
+using LiaisonSite.Core.Jobs;
 using LiaisonSite.Core.Jobs.Scheduler;
 using LiaisonSite.Core.Localization;
 using LiaisonSite.Core.Mail;
@@ -45,6 +46,7 @@ public static class LiaisonServices
 
         services.AddLiaisonDatabase(options, migrationsAssembly);
         services.AddLiaisonEvents();
+        services.AddBackgroundJob<DatabaseStatisticsJob>();
         services.AddLiaisonDocuments();
         services.AddHostedService<DocumentChangeWatcher>();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();

@@ -31,12 +31,16 @@ public sealed class ContentAdminController(
     [AuthorizeContent(ContentOperation.View)]
     public async Task<IActionResult> List([FromQuery] ContentListFilter filter)
     {
-        var query = await queries.AdminListAsync(User);
+        IQueryable<ContentItem> query;
         if (!string.IsNullOrWhiteSpace(filter.Type))
         {
             // The list compares stored (canonical) names, so "contact" is resolved to "Contact"; an unknown name lists nothing.
             var type = (await types.ResolveAsync(filter.Type))?.Name;
-            query = query.Where(c => c.ContentType == type);
+            query = type is null ? (await queries.AdminListAsync(User)).Where(c => false) : await queries.AdminListAsync(User, type);
+        }
+        else
+        {
+            query = await queries.AdminListAsync(User);
         }
 
         query = filter.Status switch

@@ -53,11 +53,15 @@ internal static class ContentApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = await queries.VisibleAsync(user, latest);
+        IQueryable<ContentItem> query;
         if (!string.IsNullOrWhiteSpace(type))
         {
             var canonical = (await types.ResolveAsync(type))?.Name;
-            query = query.Where(c => c.ContentType == canonical);
+            query = canonical is null ? (await queries.VisibleAsync(user, latest)).Where(c => false) : await queries.VisibleAsync(user, latest, canonical);
+        }
+        else
+        {
+            query = await queries.VisibleAsync(user, latest);
         }
 
         var total = await query.CountAsync();

@@ -23,16 +23,33 @@ public sealed class ContentQueries(
     /// Latest versions for the admin list: everything with Contents.ViewAll, otherwise the caller's own items;
     /// items of scoped types (<see cref="IContentAccessScope"/>) only as their scope allows.
     /// </summary>
-    public async Task<IQueryable<ContentItem>> AdminListAsync(ClaimsPrincipal user)
+    public async Task<IQueryable<ContentItem>> AdminListAsync(ClaimsPrincipal user) => await AdminListAsync(user, contentType: null);
+
+    /// <summary>
+    /// <see cref="AdminListAsync(ClaimsPrincipal)"/> of one type (a canonical name) when <paramref name="contentType"/> is
+    /// given. The rule is the same, written for the one type: an ungoverned type's items need no scope subquery, and a
+    /// governed type's need no owner test — so the database walks the type's index in order instead of evaluating the
+    /// union of every scope for each row (50,000 news items: the difference between a page in milliseconds and in seconds).
+    /// </summary>
+    public async Task<IQueryable<ContentItem>> AdminListAsync(ClaimsPrincipal user, string? contentType)
     {
         var (governed, scopedIds) = await ScopesAsync(user);
         var query = db.ContentItems.AsNoTracking().Where(c => c.Latest);
-        if (await permissions.HasPermissionAsync(user, Permissions.ViewAll))
+        var viewAll = await permissions.HasPermissionAsync(user, Permissions.ViewAll);
+        var name = UserName(user);
+        if (contentType is not null)
+        {
+            query = query.Where(c => c.ContentType == contentType);
+            return governed.Contains(contentType) ? query.Where(c => scopedIds.Contains(c.ContentItemId))
+                : viewAll ? query
+                : query.Where(c => c.Owner == name);
+        }
+
+        if (viewAll)
         {
             return query.Where(c => !governed.Contains(c.ContentType) || scopedIds.Contains(c.ContentItemId));
         }
 
-        var name = UserName(user);
         return query.Where(c => (!governed.Contains(c.ContentType) && c.Owner == name) || scopedIds.Contains(c.ContentItemId));
     }
 
@@ -40,9 +57,20 @@ public sealed class ContentQueries(
     /// Versions for the API. Anonymous callers get published items of public types; callers with
     /// Contents.ViewAll get everything; other signed-in callers get published public items plus their own.
     /// </summary>
-    public async Task<IQueryable<ContentItem>> VisibleAsync(ClaimsPrincipal user, bool latest)
+    public Task<IQueryable<ContentItem>> VisibleAsync(ClaimsPrincipal user, bool latest) => VisibleAsync(user, latest, contentType: null);
+
+    /// <summary>
+    /// <see cref="VisibleAsync(ClaimsPrincipal, bool)"/> of one type (a canonical name) when <paramref name="contentType"/>
+    /// is given, with the rule written for that one type (see <see cref="AdminListAsync(ClaimsPrincipal, string?)"/>).
+    /// </summary>
+    public async Task<IQueryable<ContentItem>> VisibleAsync(ClaimsPrincipal user, bool latest, string? contentType)
     {
         var (governed, scopedIds) = await ScopesAsync(user);
+        if (contentType is not null)
+        {
+            return await VisibleOfTypeAsync(user, latest, contentType, governed, scopedIds);
+        }
+
         var items = db.ContentItems.AsNoTracking();
         var signedIn = user.Identity?.IsAuthenticated == true;
         var versions = latest ? items.Where(c => c.Latest) : items.Where(c => c.Published);
@@ -65,6 +93,35 @@ public sealed class ContentQueries(
             : items.Where(c => c.Published
                 && ((!governed.Contains(c.ContentType) && (c.Owner == name || publicTypes.Contains(c.ContentType)))
                     || scopedIds.Contains(c.ContentItemId)));
+    }
+
+    private async Task<IQueryable<ContentItem>> VisibleOfTypeAsync(
+        ClaimsPrincipal user, bool latest, string contentType, List<string> governed, IQueryable<string> scopedIds)
+    {
+        var items = db.ContentItems.AsNoTracking().Where(c => c.ContentType == contentType);
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        if (governed.Contains(contentType))
+        {
+            // A scoped type: only what its scope lets the caller see (anonymous callers: nothing public here).
+            return !signedIn ? items.Where(c => false)
+                : (latest ? items.Where(c => c.Latest) : items.Where(c => c.Published)).Where(c => scopedIds.Contains(c.ContentItemId));
+        }
+
+        if (signedIn && await permissions.HasPermissionAsync(user, Permissions.ViewAll))
+        {
+            return latest ? items.Where(c => c.Latest) : items.Where(c => c.Published);
+        }
+
+        var isPublic = (await PublicTypesAsync()).Contains(contentType);
+        if (!signedIn)
+        {
+            return (isPublic ? items.Where(c => c.Published) : items.Where(c => false)).ForAnonymous(signedInOnly);
+        }
+
+        var name = UserName(user);
+        return latest
+            ? (isPublic ? items.Where(c => (c.Owner == name && c.Latest) || (c.Owner != name && c.Published)) : items.Where(c => c.Owner == name && c.Latest))
+            : (isPublic ? items.Where(c => c.Published) : items.Where(c => c.Published && c.Owner == name));
     }
 
     /// <summary>The types governed by a scope, and the ids of their items the user may see.</summary>

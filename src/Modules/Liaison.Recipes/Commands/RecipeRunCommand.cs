@@ -1,3 +1,4 @@
+using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Events;
 using LiaisonSite.Core.Hosting;
 using LiaisonSite.Core.Recipes;
@@ -40,6 +41,9 @@ internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : I
             var result = await services.GetRequiredService<IRecipeExecutor>().ExecuteAsync(json);
             await output.WriteLineAsync(S["Recipe '{0}' ran: {1} steps.", result.Name, result.StepCount]);
             await DeliverEventsAsync(services, output);
+
+            // A large import changes what the planner should choose; it learns so now, not at the site's next start.
+            await DatabaseStatistics.RefreshAsync(services.GetRequiredService<LiaisonDbContext>());
             return 0;
         }
         catch (RecipeException e)

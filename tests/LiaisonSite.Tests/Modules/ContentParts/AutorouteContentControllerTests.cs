@@ -51,44 +51,10 @@ public sealed class AutorouteContentControllerTests(PlainSiteFactory site) : ICl
 
         foreach (var query in new[] { lookup.ToQueryString(), check.ToQueryString() })
         {
-            var plan = await PlanAsync(db, query);
+            var plan = await SqlitePlans.ExplainAsync(db, query, Ct);
             Assert.Contains("USING INDEX IX_AutorouteIndex_LowerPath", plan);
             Assert.DoesNotContain("SCAN a", plan);
         }
-    }
-
-    /// <summary>SQLite's EXPLAIN QUERY PLAN of a query as EF wrote it (its ".param set" lines become parameters).</summary>
-    private static async Task<string> PlanAsync(LiaisonDbContext db, string queryString)
-    {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        var sql = new List<string>();
-        foreach (var line in queryString.Split('\n'))
-        {
-            if (line.StartsWith(".param set ", StringComparison.Ordinal))
-            {
-                var parts = line[".param set ".Length..].Split(' ', 2);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = parts[0];
-                parameter.Value = parts[1].Trim().Trim('\'');
-                command.Parameters.Add(parameter);
-            }
-            else
-            {
-                sql.Add(line);
-            }
-        }
-
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        while (await reader.ReadAsync(Ct))
-        {
-            rows.Add(reader.GetString(3));
-        }
-
-        return string.Join(" | ", rows);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
