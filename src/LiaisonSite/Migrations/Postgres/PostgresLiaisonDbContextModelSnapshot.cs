@@ -1860,6 +1860,15 @@ namespace LiaisonSite.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"Published\"");
 
+                    b.HasIndex(new[] { "ModifiedUtc", "Id", "DisplayText" }, "IX_ContentItems_Latest")
+                        .HasFilter("\"Latest\"");
+
+                    b.HasIndex(new[] { "ContentType", "ModifiedUtc", "Id", "DisplayText" }, "IX_ContentItems_LatestByType")
+                        .HasFilter("\"Latest\"");
+
+                    b.HasIndex(new[] { "ContentType", "PublishedUtc", "Id" }, "IX_ContentItems_PublishedByType")
+                        .HasFilter("\"Published\"");
+
                     b.ToTable("ContentItems", (string)null);
                 });
 
