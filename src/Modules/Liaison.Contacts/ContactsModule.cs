@@ -37,6 +37,7 @@ public sealed class ContactsModule : LiaisonModule
         services.AddScoped<IContentHandler, ContactPartHandler>();
         services.AddScoped<IContentPartDriver, ContactPartDriver>();
         services.AddScoped<ContactCategoryText>();
+        services.AddScoped<IAccessLogTerms, ContactAccessLogTerms>();
         services.AddScoped<ContactChoices>();
         services.AddScoped<SensitiveRecordLog>();
         services.AddScoped<SensitiveRecordExport>();
