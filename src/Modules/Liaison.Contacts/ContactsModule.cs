@@ -49,6 +49,7 @@ public sealed class ContactsModule : LiaisonModule
         services.AddScoped<ContactListQuery>();
         services.AddScoped<MyWorkService>();
         services.AddScoped<Contracts.IContactQueries, ContactQueries>();
+        services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, ContactDashboardNotes>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new MemberLandingFilter()));
     }
 
