@@ -12,8 +12,10 @@ namespace LiaisonSite.Tests.Browser;
 /// POST buttons are probed without their antiforgery token: authorization runs before antiforgery, so a 403 means the
 /// button was shown to someone who may not use it, while an allowed one stops at the missing token (400) and changes
 /// nothing.
+/// The walk has a demo site of its own (<see cref="RoleWalkCollection"/>): it reads every page, so the data other
+/// browser tests add (the XSS corpus's Latin payloads) must not be on them.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(RoleWalkCollection.Name)]
 public sealed partial class RoleWalkBrowserTests(BrowserFixture browser)
 {
     public static TheoryData<string, bool> Walks => new()
@@ -287,4 +289,11 @@ public sealed partial class RoleWalkBrowserTests(BrowserFixture browser)
 
     [GeneratedRegex(@"^(\d+|[0-9a-fA-F-]{16,}|[0-9A-Za-z]{20,}|\d{4}-\d{2}(-\d{2})?|J\d+|[A-Z]\d+)$")]
     private static partial Regex IdSegment();
+}
+
+/// <summary>A demo site and browser for the role walk alone (a collection fixture is one instance per collection).</summary>
+[CollectionDefinition(Name)]
+public sealed class RoleWalkCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "RoleWalk";
 }
