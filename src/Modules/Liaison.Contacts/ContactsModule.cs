@@ -37,6 +37,7 @@ public sealed class ContactsModule : LiaisonModule
         services.AddScoped<IContentHandler, ContactPartHandler>();
         services.AddScoped<IContentPartDriver, ContactPartDriver>();
         services.AddScoped<ContactCategoryText>();
+        services.AddScoped<IAccessLogTerms, ContactAccessLogTerms>();
         services.AddScoped<ContactChoices>();
         services.AddScoped<SensitiveRecordLog>();
         services.AddScoped<SensitiveRecordExport>();
@@ -48,6 +49,7 @@ public sealed class ContactsModule : LiaisonModule
         services.AddScoped<ContactListQuery>();
         services.AddScoped<MyWorkService>();
         services.AddScoped<Contracts.IContactQueries, ContactQueries>();
+        services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, ContactDashboardNotes>();
         services.Configure<MvcOptions>(o => o.Filters.Add(new MemberLandingFilter()));
     }
 

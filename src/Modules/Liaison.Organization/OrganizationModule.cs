@@ -47,6 +47,7 @@ public sealed class OrganizationModule : LiaisonModule
         services.AddScoped<PersonForm>();
         services.AddScoped<ContactPointService>();
         services.AddScoped<CoverageService>();
+        services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, CoverageDashboardNotes>();
         services.AddScoped<VisitScope>();
 
         // Roster import/export and the Roster recipe step (roster area).

@@ -32,6 +32,7 @@ public sealed class TalksModule : LiaisonModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IPermissionProvider, Permissions>();
+        services.AddScoped<IAccessLogTerms, Security.TalkAccessLogTerms>();
         services.AddUpgradeStep<Upgrades.CreateTalk>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IIndexProvider, TalkIndexProvider>();

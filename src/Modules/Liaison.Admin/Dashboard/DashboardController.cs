@@ -7,6 +7,8 @@ using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using LiaisonSite.Core.Security;
 
 namespace Liaison.Admin.Dashboard;
 
@@ -17,8 +19,14 @@ public sealed class DashboardController(
     IContentDefinitionManager definitions,
     IAdminMenu menu,
     ISchoolClock clock,
-    IEnumerable<IDashboardNotes> noteSources) : Controller
+    IEnumerable<IDashboardNotes> noteSources,
+    IAdminTaskCount tasks,
+    IPermissionService permissions,
+    IStringLocalizer<DashboardController> S) : Controller
 {
+    /// <summary>Whoever may publish all content reviews it (the editors and the committee).</summary>
+    private const string ReviewPermission = "Contents.Publish";
+
     private const int DraftCount = 10;
 
     [HttpGet("admin")]
@@ -57,11 +65,27 @@ public sealed class DashboardController(
         var local = drafts.Select(d => d with { ModifiedUtc = d.ModifiedUtc is { } utc ? clock.ToLocal(utc) : null });
         var links = await menu.GetMenuAsync(User);
         var notes = new List<DashboardNote>();
+        var blocks = new List<DashboardBlock>();
         foreach (var source in noteSources)
         {
             notes.AddRange(await source.ForAsync(User, HttpContext.RequestAborted));
+            blocks.AddRange(await source.BlocksAsync(User, HttpContext.RequestAborted));
         }
 
-        return View(new DashboardViewModel(user?.DisplayName ?? userName, counts, [.. local], links, notes));
+        var open = tasks.HasInbox ? await tasks.OpenTaskCountAsync(User) : 0;
+        if (tasks.HasInbox && (open > 0 || await permissions.HasPermissionAsync(User, ReviewPermission)))
+        {
+            // An editor's (or reviewer's) items waiting for them: the task inbox holds the review decisions.
+            blocks.Add(new DashboardBlock(
+                S["Waiting for your review"],
+                open > 0 ? [new DashboardNote(S["{0} item(s) wait for your decision.", open], "/admin/inbox", Warning: false)] : [],
+                "/admin/inbox", S["Open the task inbox"],
+                S["Nothing waits for your review. Drafts you write are listed under My recent drafts below."], -10));
+        }
+
+        return View(new DashboardViewModel(user?.DisplayName ?? userName, counts, [.. local], links, notes)
+        {
+            Blocks = [.. blocks.OrderBy(b => b.Position)],
+        });
     }
 }

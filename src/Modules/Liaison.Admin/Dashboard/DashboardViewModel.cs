@@ -13,4 +13,8 @@ public sealed record DashboardViewModel(
     IReadOnlyList<TypeCount> Counts,
     IReadOnlyList<DraftRow> MyDrafts,
     IReadOnlyList<IGrouping<string, AdminMenuItem>> QuickLinks,
-    IReadOnlyList<DashboardNote> Notes);
+    IReadOnlyList<DashboardNote> Notes)
+{
+    /// <summary>The blocks of the user's own work the modules give (<see cref="IDashboardNotes.BlocksAsync"/>).</summary>
+    public IReadOnlyList<DashboardBlock> Blocks { get; init; } = [];
+}

@@ -22,7 +22,11 @@ public sealed record CampaignPageModel(
 public sealed record SlipsModel(AppraisalCampaign Campaign, IReadOnlyList<VoteSlip> Slips);
 
 /// <summary>The results page: the tallies after closing, the rule, and the feedback talks assigned (member id → held).</summary>
-public sealed record ResultsModel(AppraisalCampaign Campaign, CampaignResults? Results, double FeedbackShare, IReadOnlyDictionary<int, bool> FeedbackTalks);
+public sealed record ResultsModel(AppraisalCampaign Campaign, CampaignResults? Results, double FeedbackShare, IReadOnlyDictionary<int, bool> FeedbackTalks)
+{
+    /// <summary>The public address of the results notice once it is published (everyone may read it there).</summary>
+    public string? NoticeUrl { get; init; }
+}
 
 /// <summary>
 /// /admin/appraisals: campaigns of the branches the user manages (secretary: theirs, committee: all), found only
@@ -33,7 +37,8 @@ public sealed record ResultsModel(AppraisalCampaign Campaign, CampaignResults? R
 [Route("admin/appraisals")]
 public sealed class AppraisalsAdminController(
     CampaignService campaigns, LinkIssuer links, ResultsService results, LiaisonDbContext db,
-    Liaison.Talks.Contracts.IFeedbackTalks feedbackTalks, IStringLocalizer<AppraisalsAdminController> S) : Controller
+    Liaison.Talks.Contracts.IFeedbackTalks feedbackTalks, Liaison.ContentParts.Autoroute.IContentRouting routing,
+    IStringLocalizer<AppraisalsAdminController> S) : Controller
 {
     [HttpGet("")]
     [RequirePermission("Appraisals.Manage")]
@@ -152,7 +157,10 @@ public sealed class AppraisalsAdminController(
         }
 
         var talks = await feedbackTalks.OfSourceAsync(FeedbackTalkAssigner.SourceOf(campaign));
-        return View("Results", new ResultsModel(campaign, tally, results.FeedbackShare, talks));
+        var noticeUrl = campaign.NoticeContentItemId is { } notice
+            ? (await routing.GetPathsAsync([notice])).GetValueOrDefault(notice)
+            : null;
+        return View("Results", new ResultsModel(campaign, tally, results.FeedbackShare, talks) { NoticeUrl = noticeUrl });
     }
 
     [HttpPost("{id:int}/notice")]

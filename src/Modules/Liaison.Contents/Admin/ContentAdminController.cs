@@ -66,7 +66,46 @@ public sealed class ContentAdminController(
         var pager = new Pager(page, pageSize, await query.CountAsync());
         var items = await query.Skip(pager.Skip).Take(pageSize).ToListAsync();
         var all = await definitions.ListTypesAsync();
-        return View(new ContentListViewModel(filter, items, pager, all, [.. all.Where(t => t.TypeSettings.Creatable)]));
+        var allowed = new Dictionary<string, ContentItemPermissions>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            allowed[item.ContentItemId] = new ContentItemPermissions(
+                await MayAsync(item, ContentOperation.Edit),
+                await MayAsync(item, ContentOperation.Publish),
+                await MayAsync(item, ContentOperation.Delete));
+        }
+
+        var creatable = new List<ContentTypeDefinition>();
+        foreach (var type in all.Where(t => t.TypeSettings.Creatable))
+        {
+            // The same check as the new item's endpoint (/admin/contents/new/{type}).
+            if (await MayAsync(new ContentItem { ContentType = type.Name, Owner = User.Identity?.Name ?? "" }, ContentOperation.Edit))
+            {
+                creatable.Add(type);
+            }
+        }
+
+        return View(new ContentListViewModel(filter, items, pager, all, creatable)
+        {
+            Allowed = allowed,
+            Names = await NamesAsync(items.Select(i => i.Owner)),
+        });
+    }
+
+    /// <summary>The display names of the given login names, in one query.</summary>
+    private async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string?> logins)
+    {
+        var wanted = logins.Where(l => !string.IsNullOrEmpty(l)).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => u.UserName != null && u.DisplayName != null && u.DisplayName != "" && wanted.Contains(u.UserName))
+            .Select(u => new { u.UserName, u.DisplayName })
+            .ToListAsync();
+        return rows.ToDictionary(r => r.UserName!, r => r.DisplayName!, StringComparer.Ordinal);
     }
 
     [HttpPost("{id}/publish")]
@@ -122,7 +161,7 @@ public sealed class ContentAdminController(
         }
 
         var draftable = (await types.ResolveAsync(latest.ContentType))?.TypeSettings.Draftable ?? false;
-        return View(new ContentVersionsViewModel(latest, shown, draftable));
+        return View(new ContentVersionsViewModel(latest, shown, draftable) { Names = await NamesAsync(shown.Select(v => v.Author)) });
     }
 
     /// <summary>

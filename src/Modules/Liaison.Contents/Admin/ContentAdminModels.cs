@@ -33,6 +33,17 @@ public sealed record ContentListViewModel(
     IReadOnlyList<ContentTypeDefinition> Types,
     IReadOnlyList<ContentTypeDefinition> CreatableTypes)
 {
+    /// <summary>What the viewer may do to each listed item, decided by the same checks as the actions' endpoints.</summary>
+    public IReadOnlyDictionary<string, ContentItemPermissions> Allowed { get; init; } = new Dictionary<string, ContentItemPermissions>();
+
+    /// <summary>People's names by login name (the items' owners).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    public string NameOf(string? login) => login is null ? "" : Names.GetValueOrDefault(login, login);
+
+    public ContentItemPermissions AllowedFor(string contentItemId)
+        => Allowed.TryGetValue(contentItemId, out var allowed) ? allowed : default;
+
     public string TypeName(string type) => Types.FirstOrDefault(t => t.Name == type) is { DisplayName.Length: > 0 } t ? t.DisplayName : type;
 }
 
@@ -52,6 +63,15 @@ public sealed record ContentEditorViewModel(
 }
 
 /// <summary>The versions the caller may see; <see cref="Draftable"/> says whether a restore makes a draft or publishes.</summary>
-public sealed record ContentVersionsViewModel(ContentItem Latest, IReadOnlyList<ContentItem> Versions, bool Draftable);
+public sealed record ContentVersionsViewModel(ContentItem Latest, IReadOnlyList<ContentItem> Versions, bool Draftable)
+{
+    /// <summary>People's names by login name (the versions' authors); a login without a name shows as itself.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    public string NameOf(string? login) => login is null ? "" : Names.GetValueOrDefault(login, login);
+}
 
 public sealed record ContentPreviewViewModel(ContentItem Item, IReadOnlyList<DisplayResult> Display);
+
+/// <summary>The operations a viewer may take on one listed item (edit and history need Edit, publish/unpublish Publish).</summary>
+public readonly record struct ContentItemPermissions(bool Edit, bool Publish, bool Delete);

@@ -1,8 +1,10 @@
+using Liaison.Contents.Security;
 using Liaison.Organization.Data;
 using Liaison.Organization.Services;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,11 @@ namespace Liaison.Organization.Admin;
 
 /// <summary>One organization of the tree; counts and links only where the user manages it.</summary>
 internal sealed record OrganizationNode(string Id, string Name, OrganizationKind Kind, bool Published, bool Managed,
-    int Members, int Masses, IReadOnlyList<OrganizationNode> Children);
+    int Members, int Masses, IReadOnlyList<OrganizationNode> Children)
+{
+    /// <summary>The content editor's own check allows this user to edit the organization's item (the Edit button).</summary>
+    public bool Editable { get; init; }
+}
 
 internal sealed record OrganizationTreeViewModel(IReadOnlyList<OrganizationNode> Roots, bool CanCreate);
 
@@ -18,7 +24,8 @@ internal sealed record OrganizationTreeViewModel(IReadOnlyList<OrganizationNode>
 [Admin]
 [RequirePermission("Organization.ManageBranch")]
 [Route("admin/organization")]
-internal sealed class OrganizationAdminController(LiaisonDbContext db, OrganizationScope organizations) : Controller
+internal sealed class OrganizationAdminController(
+    LiaisonDbContext db, OrganizationScope organizations, IAuthorizationService authorization) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -38,6 +45,16 @@ internal sealed class OrganizationAdminController(LiaisonDbContext db, Organizat
             .GroupBy(p => p.BranchId).Select(g => new { BranchId = g.Key!, Count = g.Count() }).ToListAsync();
         var ids = nodes.Select(n => n.Row.ContentItemId).ToHashSet();
 
+        // The Edit button is shown where the content editor's endpoint would let the user in (same requirement).
+        var editable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in await db.ContentItems.AsNoTracking().Where(c => c.Latest && ids.Contains(c.ContentItemId)).ToListAsync())
+        {
+            if ((await authorization.AuthorizeAsync(User, item, ContentOperationRequirement.For(ContentOperation.Edit))).Succeeded)
+            {
+                editable.Add(item.ContentItemId);
+            }
+        }
+
         OrganizationNode Build((OrganizationIndex Row, bool Published) node)
         {
             var id = node.Row.ContentItemId;
@@ -47,7 +64,7 @@ internal sealed class OrganizationAdminController(LiaisonDbContext db, Organizat
             return new OrganizationNode(id, node.Row.Name, node.Row.Kind, node.Published, managed,
                 managed ? members.Where(m => m.BranchId == id || m.GroupId == id).Sum(m => m.Count) : 0,
                 managed ? masses.Where(m => m.BranchId == id).Sum(m => m.Count) : 0,
-                children);
+                children) { Editable = editable.Contains(id) };
         }
 
         var roots = nodes.Where(n => n.Row.ParentContentItemId is null || !ids.Contains(n.Row.ParentContentItemId))

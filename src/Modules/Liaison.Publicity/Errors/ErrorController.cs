@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,10 +24,24 @@ public sealed class ErrorController : Controller
     {
         // Keep the status of the original response (a missing page stays a 404 for browsers and crawlers).
         Response.StatusCode = code;
-        return code == StatusCodes.Status404NotFound
-            ? View("NotFound")
-            : View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier));
+        return code switch
+        {
+            StatusCodes.Status404NotFound => View("NotFound"),
+            StatusCodes.Status403Forbidden => View("Forbidden", new ForbiddenViewModel(InAdmin())),
+            _ => View("Error", new ErrorViewModel(code, HttpContext.TraceIdentifier)),
+        };
+    }
+
+    /// <summary>A signed-in user refused a page of the admin sees the refusal in the admin theme, with their menu.</summary>
+    private bool InAdmin()
+    {
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        return User.Identity?.IsAuthenticated == true
+               && (original.Equals("/admin", StringComparison.OrdinalIgnoreCase)
+                   || original.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase));
     }
 }
 
 public sealed record ErrorViewModel(int StatusCode, string RequestId);
+
+public sealed record ForbiddenViewModel(bool InAdmin);

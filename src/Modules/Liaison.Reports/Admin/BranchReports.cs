@@ -40,7 +40,8 @@ internal sealed class BranchReports(IRosterQueries roster, LiaisonDbContext db, 
                           orderby m.BranchId, m.Number
                           select new { m.Id, m.Number, m.Name, m.BranchId, ContentItemId = r == null ? null : r.ContentItemId, FirstSubmittedUtc = r == null ? null : r.FirstSubmittedUtc, Published = r != null && r.Published, HandIns = r == null ? 0 : r.HandIns })
             .ToListAsync(cancellationToken);
-        var names = (await BranchesAsync(user)).ToDictionary(b => b.Id, b => b.Name);
+        // Names of every organization a member may belong to (the committee's own members too, not only branches').
+        var names = await roster.Organizations().ToDictionaryAsync(o => o.Id, o => o.Name);
         var status = await states.OfAsync([.. rows.Where(r => r.ContentItemId != null).Select(r => new ReportKey(r.ContentItemId!, r.Published, r.HandIns))], cancellationToken);
         var result = rows.Select(r => new MemberReportRow(r.Id, r.Number, r.Name, r.BranchId, names.GetValueOrDefault(r.BranchId, r.BranchId),
             r.ContentItemId, r.FirstSubmittedUtc, r.ContentItemId is null ? new ReportStatus(ReportState.NotReported, null, null) : status[r.ContentItemId]));

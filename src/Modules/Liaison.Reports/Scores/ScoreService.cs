@@ -32,7 +32,7 @@ internal sealed class ScoreService(IRosterQueries roster, ReportFiguresService f
 
         var list = await members.OrderBy(m => m.BranchId).ThenBy(m => m.Number)
             .Select(m => new { m.Id, m.Number, m.Name, m.BranchId }).ToListAsync(cancellationToken);
-        var names = await roster.Organizations().Where(o => o.IsBranch).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var names = await roster.Organizations().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
         var byMember = new Dictionary<int, ReportFigures>();
         foreach (var branch in list.Select(m => m.BranchId).Distinct())

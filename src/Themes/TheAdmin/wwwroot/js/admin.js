@@ -15,10 +15,29 @@
     // <textarea name="HtmlBodyPart.Html" data-editor="html">: Trix edits a hidden input, which is copied back into
     // the textarea, so the form still posts the HTML under the textarea's own name.
     var editorCount = 0;
+    var editorLanguageSet = false;
+    // The layout renders the editor's words in the page's language (<div id="editor-lang" data-lang="{json}">);
+    // Trix reads them when it builds a toolbar or the link dialog, so they are set before the first editor.
+    function setEditorLanguage() {
+        var source = document.getElementById("editor-lang");
+        if (editorLanguageSet || !source || !window.Trix || !Trix.config || !Trix.config.lang) {
+            return;
+        }
+
+        editorLanguageSet = true;
+        try {
+            Object.assign(Trix.config.lang, JSON.parse(source.getAttribute("data-lang")));
+        } catch (e) {
+            // Malformed words leave Trix's own.
+        }
+    }
+
     function attachEditor(textarea) {
         if (!window.customElements || !customElements.get("trix-editor") || textarea.dataset.editorAttached) {
             return;
         }
+
+        setEditorLanguage();
 
         textarea.dataset.editorAttached = "true";
         var input = document.createElement("input");
@@ -116,7 +135,39 @@
         });
     }
 
+    // Tables of three or more columns become cards at phone width (admin.css, table-stack): each cell gets its
+    // column's name as data-label, shown before the value.
+    function stackTable(table) {
+        if (table.dataset.stack === "off" || !table.tHead || table.tHead.rows.length === 0) {
+            return;
+        }
+
+        var names = [];
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+            for (var i = 0; i < cell.colSpan; i++) {
+                names.push(cell.textContent.trim());
+            }
+        });
+        if (names.length < 3) {
+            return;
+        }
+
+        table.classList.add("table-stack");
+        Array.prototype.forEach.call(table.tBodies, function (body) {
+            Array.prototype.forEach.call(body.rows, function (row) {
+                var column = 0;
+                Array.prototype.forEach.call(row.cells, function (cell) {
+                    if (!cell.hasAttribute("data-label") && names[column] && cell.colSpan === 1) {
+                        cell.setAttribute("data-label", names[column]);
+                    }
+                    column += cell.colSpan;
+                });
+            });
+        });
+    }
+
     function init() {
+        document.querySelectorAll(".admin-main table").forEach(stackTable);
         document.querySelectorAll("select[data-search]").forEach(attachSearch);
         // Trix may define its element a moment after its script ran: attach once it is defined.
         if (window.customElements) {
