@@ -25,6 +25,7 @@ public sealed class ContentAdminController(
     LiaisonDbContext db,
     ContentViewAudit audit,
     IAuthorizationService authorization,
+    Scheduling.ScheduledPublishing scheduling,
     IStringLocalizer<ContentAdminController> S) : Controller
 {
     [HttpGet("")]
@@ -62,7 +63,8 @@ public sealed class ContentAdminController(
         var pager = new Pager(page, pageSize, await query.CountAsync());
         var items = await query.Skip(pager.Skip).Take(pageSize).ToListAsync();
         var all = await definitions.ListTypesAsync();
-        return View(new ContentListViewModel(filter, items, pager, all, [.. all.Where(t => t.TypeSettings.Creatable)]));
+        var schedules = await scheduling.ForItemsAsync(items.Select(i => i.ContentItemId), HttpContext.RequestAborted);
+        return View(new ContentListViewModel(filter, items, pager, all, [.. all.Where(t => t.TypeSettings.Creatable)], schedules));
     }
 
     [HttpPost("{id}/publish")]

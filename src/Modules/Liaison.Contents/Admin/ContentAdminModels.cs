@@ -31,8 +31,12 @@ public sealed record ContentListViewModel(
     IReadOnlyList<ContentItem> Items,
     Pager Pager,
     IReadOnlyList<ContentTypeDefinition> Types,
-    IReadOnlyList<ContentTypeDefinition> CreatableTypes)
+    IReadOnlyList<ContentTypeDefinition> CreatableTypes,
+    IReadOnlyDictionary<string, Data.ContentSchedule>? Schedules = null)
 {
+    /// <summary>The item's scheduled publication or withdrawal, if any.</summary>
+    public Data.ContentSchedule? ScheduleOf(string contentItemId) => Schedules?.GetValueOrDefault(contentItemId);
+
     public string TypeName(string type) => Types.FirstOrDefault(t => t.Name == type) is { DisplayName.Length: > 0 } t ? t.DisplayName : type;
 }
 
