@@ -409,6 +409,10 @@ namespace LiaisonSite.Migrations.Postgres
                         .HasMaxLength(26)
                         .HasColumnType("character varying(26)");
 
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -420,6 +424,9 @@ namespace LiaisonSite.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Receipt")
+                        .IsUnique();
 
                     b.HasIndex("NoticeContentItemId", "Status");
 

@@ -388,6 +388,10 @@ namespace LiaisonSite.Migrations.Sqlite
                         .HasMaxLength(26)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -399,6 +403,9 @@ namespace LiaisonSite.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Receipt")
+                        .IsUnique();
 
                     b.HasIndex("NoticeContentItemId", "Status");
 
