@@ -1,7 +1,11 @@
 using Liaison.Contents.Api;
+using Liaison.Contents.Data;
+using Liaison.Contents.Scheduling;
 using Liaison.Contents.Security;
 using Liaison.Contents.Services;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Display;
+using LiaisonSite.Core.Jobs;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Recipes;
@@ -10,6 +14,7 @@ using LiaisonSite.Core.Upgrades;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,10 +34,15 @@ public sealed class ContentsModule : LiaisonModule
         services.AddScoped<ContentViewAudit>();
         services.AddScoped<ContentApiWriter>();
         services.AddScoped<IRecipeStepHandler, Recipes.ContentStep>();
+        services.AddScoped<ScheduledPublishing>();
+        services.AddScoped<IContentEditorPanel, ContentSchedulePanel>();
+        services.AddBackgroundJob<ScheduledPublishingJob>();
 
         // Describe only the JSON API, not the admin pages.
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
     }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder) => ContentSchedule.Configure(modelBuilder);
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

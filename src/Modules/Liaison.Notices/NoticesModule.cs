@@ -12,7 +12,6 @@ using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Security;
 using LiaisonSite.Core.Upgrades;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,9 +41,7 @@ public sealed class NoticesModule : LiaisonModule
         services.AddScoped<NoticeClosingService>();
         services.AddBackgroundJob<NoticeClosingJob>();
 
-        services.AddClientRateLimit<ObjectionController>(ObjectionController.RateLimit, new ClientRateLimit(
-            "Liaison:Notices:ObjectionsPerWindow", 5, "Liaison:Notices:ObjectionWindowMinutes", 10,
-            S => S["You have sent too many objections in a short time. Please try again in a few minutes."]));
+        services.AddSingleton<ObjectionThrottle>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -19,6 +19,23 @@ public sealed class RecipeExecutionTests(RecipesSiteFactory site) : IClassFixtur
         .Replace("PUBLISHED", published ? "true" : "false", StringComparison.Ordinal)
         .Replace("NOTE", note is null ? "{}" : "{\"Text\": \"" + note + "\"}", StringComparison.Ordinal);
 
+    /// <summary>Issue 15 item 6: an imported item keeps its CreatedUtc, ModifiedUtc and PublishedUtc.</summary>
+    [Fact]
+    public async Task Execute_ContentItemDates_AreKept()
+    {
+        var plain = Item("Dated", "dated1", "旧闻").TrimEnd();
+        var item = plain[..plain.LastIndexOf('}')]
+            + """, "CreatedUtc": "2025-03-01T08:00:00Z", "ModifiedUtc": "2025-03-02T09:30:00Z", "PublishedUtc": "2025-03-03T10:00:00Z"}""";
+        var recipe = $$"""{"name": "dated", "steps": [{{Definition("Dated")}}, {"name": "Content", "data": [{{item}}]}]}""";
+
+        await site.RunRecipeAsync(recipe);
+
+        var version = Assert.Single(await site.VersionsAsync("Dated"));
+        Assert.Equal(new DateTime(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc), version.CreatedUtc);
+        Assert.Equal(new DateTime(2025, 3, 2, 9, 30, 0, DateTimeKind.Utc), version.ModifiedUtc);
+        Assert.Equal(new DateTime(2025, 3, 3, 10, 0, 0, DateTimeKind.Utc), version.PublishedUtc);
+    }
+
     [Fact]
     public async Task Execute_UnknownStep_RefusesBeforeAnyStepRuns()
     {

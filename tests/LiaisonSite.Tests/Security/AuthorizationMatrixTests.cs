@@ -235,6 +235,7 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("error/", "code", "404"),
             ("api/content/", "contentItemId", "example-01"),
             ("notice-objections/", "noticeId", "notice-01"),
+            ("notices/objections/", "receipt", "GS-0000000000000000"),
             ("admin/contents/", "id", about.ContentItemId),
             ("admin/contents/", "versionId", about.ContentItemVersionId),
             ("admin/contents/new/", "type", "TypicalExample"),

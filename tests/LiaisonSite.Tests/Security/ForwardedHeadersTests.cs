@@ -17,6 +17,7 @@ public sealed class ProxiedSiteFactory : SiteFactory
         ["Liaison:ForwardedHeaders:KnownProxies"] = Proxy,
         ["Liaison:BaseUrl"] = BaseUrl,
         ["Liaison:Notices:ObjectionsPerWindow"] = "2",
+        ["Liaison:Notices:ObjectionsPerAddressPerWindow"] = "2", // these tests are about the address the limit sees
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -279,6 +279,45 @@ namespace LiaisonSite.Migrations.Postgres
                     b.ToTable("AutorouteIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Contents.Data.ContentSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<DateTime?>("PublishUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ScheduledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("UnpublishUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishUtc");
+
+                    b.HasIndex("UnpublishUtc");
+
+                    b.ToTable("ContentSchedules", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Notices.Data.NoticeIndex", b =>
                 {
                     b.Property<long>("Id")
@@ -370,6 +409,10 @@ namespace LiaisonSite.Migrations.Postgres
                         .HasMaxLength(26)
                         .HasColumnType("character varying(26)");
 
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -381,6 +424,9 @@ namespace LiaisonSite.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Receipt")
+                        .IsUnique();
 
                     b.HasIndex("NoticeContentItemId", "Status");
 

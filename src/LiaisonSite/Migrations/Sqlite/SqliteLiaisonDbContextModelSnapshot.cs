@@ -264,6 +264,43 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.ToTable("AutorouteIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.Contents.Data.ContentSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScheduledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnpublishUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.HasIndex("PublishUtc");
+
+                    b.HasIndex("UnpublishUtc");
+
+                    b.ToTable("ContentSchedules", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.Notices.Data.NoticeIndex", b =>
                 {
                     b.Property<long>("Id")
@@ -351,6 +388,10 @@ namespace LiaisonSite.Migrations.Sqlite
                         .HasMaxLength(26)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -362,6 +403,9 @@ namespace LiaisonSite.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Receipt")
+                        .IsUnique();
 
                     b.HasIndex("NoticeContentItemId", "Status");
 

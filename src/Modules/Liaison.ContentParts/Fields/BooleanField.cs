@@ -17,6 +17,12 @@ public sealed class BooleanFieldSettings : IFieldSettings
 
     public bool DefaultValue { get; set; }
 
+    /// <summary>
+    /// An editorial setting (推荐 on the home page, shown first in a column): it steers lists and ordering and is set in
+    /// the editor, but is never shown on the item's public page.
+    /// </summary>
+    public bool Editorial { get; set; }
+
     // A check box cannot be "required" in a meaningful way: unchecked is a value.
     bool IFieldSettings.Required => false;
 }
@@ -24,6 +30,10 @@ public sealed class BooleanFieldSettings : IFieldSettings
 internal sealed class BooleanFieldDriver(IStringLocalizer<BooleanFieldDriver> localizer) : FieldDriver<BooleanField, BooleanFieldSettings>(localizer)
 {
     protected override bool IsEmpty(BooleanField field) => false;
+
+    // An editorial flag is no part of what the public reads ("在首页推荐 是").
+    public override DisplayResult? BuildDisplay(FieldDisplayContext context)
+        => SettingsOf(context.Field).Editorial ? null : base.BuildDisplay(context);
 
     protected override BooleanField NewField(BooleanFieldSettings settings) => new() { Value = settings.DefaultValue };
 

@@ -25,6 +25,7 @@ public sealed class ContentAdminController(
     LiaisonDbContext db,
     ContentViewAudit audit,
     IAuthorizationService authorization,
+    Scheduling.ScheduledPublishing scheduling,
     IStringLocalizer<ContentAdminController> S) : Controller
 {
     [HttpGet("")]
@@ -85,7 +86,8 @@ public sealed class ContentAdminController(
             }
         }
 
-        return View(new ContentListViewModel(filter, items, pager, all, creatable)
+        var schedules = await scheduling.ForItemsAsync(items.Select(i => i.ContentItemId), HttpContext.RequestAborted);
+        return View(new ContentListViewModel(filter, items, pager, all, creatable, schedules)
         {
             Allowed = allowed,
             Names = await NamesAsync(items.Select(i => i.Owner)),

@@ -31,7 +31,8 @@ public sealed record ContentListViewModel(
     IReadOnlyList<ContentItem> Items,
     Pager Pager,
     IReadOnlyList<ContentTypeDefinition> Types,
-    IReadOnlyList<ContentTypeDefinition> CreatableTypes)
+    IReadOnlyList<ContentTypeDefinition> CreatableTypes,
+    IReadOnlyDictionary<string, Data.ContentSchedule>? Schedules = null)
 {
     /// <summary>What the viewer may do to each listed item, decided by the same checks as the actions' endpoints.</summary>
     public IReadOnlyDictionary<string, ContentItemPermissions> Allowed { get; init; } = new Dictionary<string, ContentItemPermissions>();
@@ -43,6 +44,9 @@ public sealed record ContentListViewModel(
 
     public ContentItemPermissions AllowedFor(string contentItemId)
         => Allowed.TryGetValue(contentItemId, out var allowed) ? allowed : default;
+
+    /// <summary>The item's scheduled publication or withdrawal, if any.</summary>
+    public Data.ContentSchedule? ScheduleOf(string contentItemId) => Schedules?.GetValueOrDefault(contentItemId);
 
     public string TypeName(string type) => Types.FirstOrDefault(t => t.Name == type) is { DisplayName.Length: > 0 } t ? t.DisplayName : type;
 }

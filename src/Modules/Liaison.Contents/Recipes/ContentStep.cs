@@ -93,6 +93,19 @@ internal sealed class ContentStep(
             item.Author = json.GetString("Author") is { Length: > 0 } author ? author : item.Owner;
             item.CreatedUtc = ContentItemJson.ReadDate(json, "CreatedUtc");
             await contents.CreateAsync(item, publish ? VersionOptions.Published : VersionOptions.Draft);
+
+            // The item's own dates are kept (an imported news item was published when it was, not today). The index
+            // rows are written at SaveChanges, so they see these dates too.
+            if (ContentItemJson.ReadDate(json, "ModifiedUtc") is { } modified)
+            {
+                item.ModifiedUtc = modified;
+            }
+
+            if (publish && ContentItemJson.ReadDate(json, "PublishedUtc") is { } published)
+            {
+                item.PublishedUtc = published;
+            }
+
             return;
         }
 

@@ -16,6 +16,7 @@ public sealed class Objection
     public const int MaxNameLength = 50;
     public const int MaxContactLength = 100;
     public const int MaxAnswerLength = 4000;
+    public const int ReceiptLength = 19;
 
     public long Id { get; set; }
 
@@ -39,6 +40,13 @@ public sealed class Objection
 
     public DateTime? AnsweredUtc { get; set; }
 
+    /// <summary>
+    /// The objector's receipt (回执号): 16 random characters of Crockford's base-32 alphabet (80 bits) after "GS-", so it
+    /// cannot be guessed; with it the objector reads the branch's answer at /notices/objections/{receipt}. Null for
+    /// objections stored before receipts existed (their reference was sequential and is not accepted there).
+    /// </summary>
+    public string? Receipt { get; set; }
+
     /// <summary>What the sender is told to quote: GS (公示), the day it arrived and its number.</summary>
     public string Reference => $"GS{CreatedUtc:yyyyMMdd}-{Id:D4}";
 
@@ -54,6 +62,8 @@ public sealed class Objection
         e.Property(x => x.Answer).HasMaxLength(MaxAnswerLength);
         e.Property(x => x.AnsweredBy).HasMaxLength(256);
         e.Ignore(x => x.Reference);
+        e.Property(x => x.Receipt).HasMaxLength(ReceiptLength);
+        e.HasIndex(x => x.Receipt).IsUnique();
         e.HasIndex(x => new { x.NoticeContentItemId, x.Status });
     });
 }

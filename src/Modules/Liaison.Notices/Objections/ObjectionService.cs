@@ -62,6 +62,7 @@ public sealed class ObjectionService(IContentManager contents, LiaisonDbContext 
             Contact = input.Anonymous ? null : Clean(input.Contact),
             Text = input.Text!.Trim(),
             Status = ObjectionStatus.Pending,
+            Receipt = NewReceipt(),
         };
         db.Add(objection);
         await db.SaveChangesAsync();
@@ -106,6 +107,33 @@ public sealed class ObjectionService(IContentManager contents, LiaisonDbContext 
         }
 
         return errors;
+    }
+
+    /// <summary>"GS-" and 16 characters of Crockford's base 32 (no I, L, O, U): 80 random bits.</summary>
+    public static string NewReceipt()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        Span<byte> bytes = stackalloc byte[16];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
+        var chars = new char[16];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[bytes[i] & 31];
+        }
+
+        return "GS-" + new string(chars);
+    }
+
+    /// <summary>A receipt as typed ("gs-abcd…", with spaces or dashes) in its stored form, or null when it cannot be one.</summary>
+    public static string? NormalizeReceipt(string? typed)
+    {
+        var raw = new string((typed ?? "").Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        if (raw.StartsWith("GS", StringComparison.Ordinal))
+        {
+            raw = raw[2..];
+        }
+
+        return raw.Length == 16 ? "GS-" + raw : null;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

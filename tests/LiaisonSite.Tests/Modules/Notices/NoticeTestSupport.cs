@@ -19,13 +19,20 @@ public sealed class NoticeSiteFactory : SiteFactory
     };
 }
 
-/// <summary>The demo site with the limit at two objections per window.</summary>
+/// <summary>The demo site with the limit at two objections per browser and five per address per window.</summary>
 public sealed class TightRateLimitSiteFactory : SiteFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Liaison:Notices:ObjectionsPerWindow"] = "2",
+        ["Liaison:Notices:ObjectionsPerAddressPerWindow"] = "5",
     };
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        ClientAddress.AddTo(builder);
+    }
 }
 
 /// <summary>The notices of liaison-demo.recipe.json.</summary>

@@ -30,7 +30,7 @@ public sealed class ObjectionRulesTests(NoticeSiteFactory site) : IClassFixture<
         Assert.Null(stored.Name);
         Assert.Equal(ObjectionStatus.Pending, stored.Status);
         Assert.Contains("您的意见已收到", confirmation);
-        Assert.Contains(stored.Reference, confirmation);
+        Assert.Contains(stored.Receipt!, confirmation);
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace LiaisonSite.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddContentSchedules : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ContentSchedules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentItemId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: false),
+                    PublishUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UnpublishUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScheduledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ScheduledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentSchedules", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentSchedules_ContentItemId",
+                table: "ContentSchedules",
+                column: "ContentItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentSchedules_PublishUtc",
+                table: "ContentSchedules",
+                column: "PublishUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentSchedules_UnpublishUtc",
+                table: "ContentSchedules",
+                column: "UnpublishUtc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ContentSchedules");
+        }
+    }
+}
