@@ -44,7 +44,10 @@ public sealed class TalkIndex : MapIndex, IBranchMemberRow
         e.HasIndex(x => x.ContentItemVersionId);
         e.HasIndex(x => x.ContentItemId);
         e.HasIndex(x => new { x.MemberId, x.Latest });
-        e.HasIndex(x => new { x.BranchId, x.Latest });
+        // A branch's talks by date, holding what the report figures and the inspections count, so that a half-year
+        // of every branch is counted from the index alone (with (BranchId, Latest) the committee's side-by-side view
+        // read each of 200,000 talk rows to test its date: 0.7-1 s a query, seven queries).
+        e.HasIndex(x => new { x.BranchId, x.Date, x.Latest, x.MemberId, x.Occasion, x.PersonId, x.OpenFollowUps }, "IX_TalkIndex_BranchByDate");
         e.HasIndex(x => new { x.PersonId, x.Latest });
         e.HasIndex(x => new { x.PartnerMemberId, x.Latest });
     });
