@@ -1479,13 +1479,13 @@ namespace LiaisonSite.Migrations.Postgres
 
                     b.HasIndex("ContentItemVersionId");
 
-                    b.HasIndex("BranchId", "Latest");
-
                     b.HasIndex("MemberId", "Latest");
 
                     b.HasIndex("PartnerMemberId", "Latest");
 
                     b.HasIndex("PersonId", "Latest");
+
+                    b.HasIndex(new[] { "BranchId", "Date", "Latest", "MemberId", "Occasion", "PersonId", "OpenFollowUps" }, "IX_TalkIndex_BranchByDate");
 
                     b.ToTable("TalkIndex", (string)null);
                 });
