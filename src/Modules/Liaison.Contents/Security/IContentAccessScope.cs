@@ -17,6 +17,13 @@ public interface IContentAccessScope
     /// <summary>The ContentItemIds of governed items the user may see, as a query composed into the caller's.</summary>
     Task<IQueryable<string>> VisibleItemIdsAsync(ClaimsPrincipal user);
 
+    /// <summary>
+    /// Whether the user may see every item of the governed types (the committee, say): lists of one type then need
+    /// no <see cref="VisibleItemIdsAsync"/> subquery — with 200,000 talks, the difference between walking an index
+    /// and building the set of every id first. False unless a scope knows better; never true for less than all.
+    /// </summary>
+    Task<bool> SeesAllAsync(ClaimsPrincipal user) => Task.FromResult(false);
+
     /// <summary>Whether the user may do the operation to the item (a new, unsaved item when creating).</summary>
     Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation);
 

@@ -40,7 +40,7 @@ public sealed class ContentQueries(
         if (contentType is not null)
         {
             query = query.Where(c => c.ContentType == contentType);
-            return governed.Contains(contentType) ? query.Where(c => scopedIds.Contains(c.ContentItemId))
+            return governed.Contains(contentType) ? (await SeesAllAsync(user, contentType) ? query : query.Where(c => scopedIds.Contains(c.ContentItemId)))
                 : viewAll ? query
                 : query.Where(c => c.Owner == name);
         }
@@ -103,8 +103,13 @@ public sealed class ContentQueries(
         if (governed.Contains(contentType))
         {
             // A scoped type: only what its scope lets the caller see (anonymous callers: nothing public here).
-            return !signedIn ? items.Where(c => false)
-                : (latest ? items.Where(c => c.Latest) : items.Where(c => c.Published)).Where(c => scopedIds.Contains(c.ContentItemId));
+            if (!signedIn)
+            {
+                return items.Where(c => false);
+            }
+
+            var versions = latest ? items.Where(c => c.Latest) : items.Where(c => c.Published);
+            return await SeesAllAsync(user, contentType) ? versions : versions.Where(c => scopedIds.Contains(c.ContentItemId));
         }
 
         if (signedIn && await permissions.HasPermissionAsync(user, Permissions.ViewAll))
@@ -122,6 +127,21 @@ public sealed class ContentQueries(
         return latest
             ? (isPublic ? items.Where(c => (c.Owner == name && c.Latest) || (c.Owner != name && c.Published)) : items.Where(c => c.Owner == name && c.Latest))
             : (isPublic ? items.Where(c => c.Published) : items.Where(c => c.Published && c.Owner == name));
+    }
+
+    /// <summary>Whether every scope governing the type lets the user see all of its items.</summary>
+    private async Task<bool> SeesAllAsync(ClaimsPrincipal user, string contentType)
+    {
+        var governing = scopes.Where(s => s.ContentTypes.Contains(contentType)).ToList();
+        foreach (var scope in governing)
+        {
+            if (!await scope.SeesAllAsync(user))
+            {
+                return false;
+            }
+        }
+
+        return governing.Count > 0;
     }
 
     /// <summary>The types governed by a scope, and the ids of their items the user may see.</summary>

@@ -36,6 +36,21 @@ public sealed class ContentListPlanTests(PlainSiteFactory site) : IClassFixture<
     }
 
     [Fact]
+    public async Task AdminList_OfAScopedType_ForWhoSeesAll_SkipsTheScopeSubquery_AndForOthersKeepsIt()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<ContentQueries>();
+        var someone = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "no-such-member")], "test"));
+
+        var all = (await queries.AdminListAsync(Admin, "Talk")).OrderByDescending(c => c.ModifiedUtc).ThenByDescending(c => c.Id).Skip(9980).Take(20).ToQueryString();
+        var scoped = (await queries.AdminListAsync(someone, "Talk")).OrderByDescending(c => c.ModifiedUtc).ThenByDescending(c => c.Id).Take(20).ToQueryString();
+
+        Assert.DoesNotContain("TalkIndex", all, StringComparison.Ordinal);
+        await AssertIndexedAsync(scope, all, "IX_ContentItems_LatestByType");
+        Assert.Contains("TalkIndex", scoped, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_OfAType_PagesAlongTheExpressionIndex_ForSignedInAndAnonymousCallers()
     {
         await using var scope = site.Services.CreateAsyncScope();
