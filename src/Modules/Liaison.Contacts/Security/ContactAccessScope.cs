@@ -29,6 +29,9 @@ public sealed class ContactAccessScope(LiaisonDbContext db, IRosterQueries roste
         return rows.VisibleTo(await roster.ScopeAsync(user));
     }
 
+    public async Task<bool> SeesAllAsync(ClaimsPrincipal user)
+        => user.Identity?.IsAuthenticated == true && (await roster.ScopeAsync(user)).AllBranches;
+
     public async Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation)
     {
         if (user.Identity?.IsAuthenticated != true)

@@ -47,7 +47,17 @@ public sealed class ContentQueries(
 
         if (viewAll)
         {
-            return query.Where(c => !governed.Contains(c.ContentType) || scopedIds.Contains(c.ContentItemId));
+            // The governed types whose items the user does not all see still go through their scopes' ids.
+            var restricted = new List<string>();
+            foreach (var type in governed.Distinct())
+            {
+                if (!await SeesAllAsync(user, type))
+                {
+                    restricted.Add(type);
+                }
+            }
+
+            return restricted.Count == 0 ? query : query.Where(c => !restricted.Contains(c.ContentType) || scopedIds.Contains(c.ContentItemId));
         }
 
         return query.Where(c => (!governed.Contains(c.ContentType) && c.Owner == name) || scopedIds.Contains(c.ContentItemId));

@@ -31,6 +31,9 @@ public sealed class OutreachAccessScope(LiaisonDbContext db, IRosterQueries rost
         return rows.VisibleTo(await roster.ScopeAsync(user)).Select(x => x.ContentItemId);
     }
 
+    public async Task<bool> SeesAllAsync(ClaimsPrincipal user)
+        => user.Identity?.IsAuthenticated == true && (await roster.ScopeAsync(user)).AllBranches;
+
     public async Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation)
     {
         if (user.Identity?.IsAuthenticated != true)

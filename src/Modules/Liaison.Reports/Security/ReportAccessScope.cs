@@ -42,6 +42,9 @@ public sealed class ReportAccessScope(LiaisonDbContext db, IRosterQueries roster
         return rows.Where(x => branches.Contains(x.BranchId) || x.MemberId == memberId);
     }
 
+    public async Task<bool> SeesAllAsync(ClaimsPrincipal user)
+        => user.Identity?.IsAuthenticated == true && (await roster.ScopeAsync(user)).AllBranches;
+
     public async Task<bool> AuthorizeAsync(ClaimsPrincipal user, ContentItem item, ContentOperation operation)
     {
         if (user.Identity?.IsAuthenticated != true || operation == ContentOperation.Publish)
