@@ -115,14 +115,14 @@ public sealed partial class OutboxDispatcher(
     private const int SweepBatch = 200;
 
     /// <summary>
-    /// Delivers a batch of events — a backlog the sweeper finds, what a bulk import leaves — with the cost of one
-    /// transaction per handler rather than one per event and handler: the events are claimed with one UPDATE, each
-    /// handler receives its events in the order they were raised inside one scope and transaction (saving after each,
-    /// so a later event sees what an earlier one staged), and the deliveries are recorded with one UPDATE. A handler
-    /// that fails on one event is rolled back to the savepoint before that event: the failure is recorded on that event
-    /// alone (retried later, to that handler only) and the handler's other deliveries are kept — nothing is delivered
-    /// twice. Should the transaction itself fail, the handler's events are delivered one by one as
-    /// <see cref="DispatchAsync"/> does. Events nobody handles are marked delivered. Returns how many were fully delivered.
+    /// Delivers a batch of events — a backlog the sweeper finds, what a bulk import leaves, a burst of requests — with
+    /// the claim and the record of the whole batch in one transaction each, instead of one of each per event. Each
+    /// delivery itself is as in <see cref="DispatchAsync"/>: in the order the events were raised, every handler in a
+    /// scope and transaction of its own (handlers are written for that: a scoped service may keep what it loaded),
+    /// a failure recorded on its event alone and retried later to that handler only. Events nobody handles are marked
+    /// delivered. Returns how many were delivered to every handler.
+    /// (Handling a whole batch in one scope per handler was tried and measured faster, but handlers then saw what
+    /// their scoped services had cached from earlier events: the demo site's review workflows ended differently.)
     /// </summary>
     public async Task<int> DispatchBatchAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
     {
@@ -171,26 +171,18 @@ public sealed partial class OutboxDispatcher(
         }
 
         var errors = rows.ToDictionary(r => r.Id, _ => new List<string>());
-        var byHandler = rows
-            .SelectMany(row => registry.HandlersOf(row.Type).Select(handler => (row, handler)))
-            .GroupBy(x => x.handler.HandlerName, StringComparer.Ordinal);
-        foreach (var deliveries in byHandler)
+        foreach (var row in rows)
         {
-            var list = deliveries.ToList();
-            if (await TryHandleTogetherAsync(list, errors, cancellationToken))
-            {
-                continue;
-            }
-
-            foreach (var (row, handler) in list)
+            var context = new DomainEventContext(row.Id, row.CreatedUtc, row.Attempts + 1);
+            foreach (var handler in registry.HandlersOf(row.Type))
             {
                 try
                 {
-                    await HandleAsync(handler, row, new DomainEventContext(row.Id, row.CreatedUtc, row.Attempts + 1), cancellationToken);
+                    await HandleAsync(handler, row, context, cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    LogHandlerFailed(logger, e, handler.HandlerName, row.Type, row.Id, row.Attempts + 1);
+                    LogHandlerFailed(logger, e, handler.HandlerName, row.Type, row.Id, context.Attempt);
                     errors[row.Id].Add($"{handler.HandlerName}: {e.GetBaseException().Message}");
                 }
             }
@@ -216,70 +208,6 @@ public sealed partial class OutboxDispatcher(
         }
 
         return delivered.Count;
-    }
-
-    /// <summary>
-    /// One handler's share of a batch in one scope and transaction, each delivery behind a savepoint: a delivery that
-    /// throws is rolled back alone and its error recorded in <paramref name="errors"/>, the others are kept. False
-    /// (nothing kept) when the transaction itself failed; the caller then delivers the events one by one.
-    /// </summary>
-    private async Task<bool> TryHandleTogetherAsync(
-        List<(OutboxEvent Row, DomainEventHandlerRegistration Handler)> deliveries, Dictionary<Guid, List<string>> errors, CancellationToken cancellationToken)
-    {
-        const string savepoint = "delivery";
-        var name = deliveries[0].Handler.HandlerName;
-        var failed = new List<(Guid Id, string Error)>();
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
-            var ids = deliveries.Select(d => d.Row.Id).ToList();
-            var handled = (await db.HandledEvents.Where(h => h.Handler == name && ids.Contains(h.EventId)).Select(h => h.EventId).ToListAsync(cancellationToken))
-                .ToHashSet();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var (row, handler) in deliveries)
-            {
-                if (handled.Contains(row.Id))
-                {
-                    continue;
-                }
-
-                var context = new DomainEventContext(row.Id, row.CreatedUtc, row.Attempts + 1);
-                await transaction.CreateSavepointAsync(savepoint, cancellationToken);
-                try
-                {
-                    await handler.InvokeAsync(scope.ServiceProvider, DomainEventRegistry.Deserialize(row, handler.EventType), context, cancellationToken);
-                    db.HandledEvents.Add(new HandledEvent { EventId = row.Id, Handler = name, HandledUtc = clock.GetUtcNow().UtcDateTime });
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
-                    LogHandlerFailed(logger, e, name, row.Type, row.Id, context.Attempt);
-                    failed.Add((row.Id, $"{name}: {e.GetBaseException().Message}"));
-                }
-                finally
-                {
-                    // The next event starts with an empty tracker, as in a scope of its own (else every save compares
-                    // everything the earlier events loaded).
-                    db.ChangeTracker.Clear();
-                }
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogBatchFellBack(logger, e, name, deliveries.Count);
-            return false;
-        }
-
-        foreach (var (id, error) in failed)
-        {
-            errors[id].Add(error);
-        }
-
-        return true;
     }
 
     private async Task HandleAsync(DomainEventHandlerRegistration handler, OutboxEvent row, DomainEventContext context, CancellationToken cancellationToken)
@@ -354,9 +282,6 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handler {Handler} failed on event {Type} {EventId} (attempt {Attempt}); it is retried later.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception e, string handler, string type, Guid eventId, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Handler {Handler} failed within a batch of {Count} events; they are delivered one by one.")]
-    private static partial void LogBatchFellBack(ILogger logger, Exception e, string handler, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event {Type} {EventId} failed {Attempts} times and is no longer retried; see OutboxEvents.LastError.")]
     private static partial void LogGaveUp(ILogger logger, string type, Guid eventId, int attempts);
