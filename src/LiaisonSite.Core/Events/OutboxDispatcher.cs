@@ -24,51 +24,7 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>Delivers the event if it is still undispatched and nobody holds it; true when every handler succeeded.</summary>
     public async Task<bool> DispatchAsync(Guid eventId, CancellationToken cancellationToken = default)
-    {
-        OutboxEvent? row;
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
-            var until = now + s_lease;
-            var claimed = await db.OutboxEvents
-                .Where(e => e.Id == eventId && e.DispatchedUtc == null && (e.LockedUntilUtc == null || e.LockedUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedUntilUtc, until), cancellationToken);
-            row = claimed == 0 ? null : await db.OutboxEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
-
-            // What the handlers write after commit (notifications, mail, workflow texts) is read by people: in the
-            // site's language, as jobs are, not in the server's. Once per event; the handlers' calls inherit it.
-            if (row is not null)
-            {
-                var culture = SiteLanguage.Of((await scope.ServiceProvider.GetRequiredService<ISiteService>().GetSettingsAsync()).DefaultCulture);
-                CultureInfo.CurrentCulture = culture;
-                CultureInfo.CurrentUICulture = culture;
-            }
-        }
-
-        if (row is null)
-        {
-            return false;
-        }
-
-        var errors = new List<string>();
-        var context = new DomainEventContext(row.Id, row.CreatedUtc, row.Attempts + 1);
-        foreach (var handler in registry.HandlersOf(row.Type))
-        {
-            try
-            {
-                await HandleAsync(handler, row, context, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogHandlerFailed(logger, e, handler.HandlerName, row.Type, row.Id, context.Attempt);
-                errors.Add($"{handler.HandlerName}: {e.GetBaseException().Message}");
-            }
-        }
-
-        await RecordAsync(row, errors, cancellationToken);
-        return errors.Count == 0;
-    }
+        => await DispatchBatchAsync([eventId], cancellationToken) == 1;
 
     /// <summary>
     /// Delivers the events due at <paramref name="now"/> (undispatched, not given up, next attempt reached) in batches,

@@ -27,14 +27,7 @@ internal sealed partial class OutboxDispatchService(AfterCommitWork work, Outbox
 
                 try
                 {
-                    if (batch.Count == 1)
-                    {
-                        await dispatcher.DispatchAsync(batch[0], stoppingToken);
-                    }
-                    else
-                    {
-                        await dispatcher.DispatchBatchAsync(batch, stoppingToken);
-                    }
+                    await dispatcher.DispatchBatchAsync(batch, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
