@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Tests.Infrastructure;
 
@@ -84,6 +87,26 @@ public class SiteFactory : WebApplicationFactory<Program>
     });
 
     /// <summary>Signs in through the real /login form and returns the client holding the cookie.</summary>
+    /// <summary>
+    /// Waits until the events of earlier saves (the site's setup among them) are delivered: their handlers (workflows
+    /// starting on content events, notifications, cache evictions of what they publish) run after commit, off the
+    /// request, and are not the test's doing.
+    /// </summary>
+    public async Task SettleEventsAsync()
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+            if (!await db.Set<LiaisonSite.Core.Events.OutboxEvent>().AnyAsync(e => e.DispatchedUtc == null))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
     {
         var client = CreateBrowserClient();

@@ -16,7 +16,7 @@ internal sealed class DatabaseFingerprint(Dictionary<string, string> tables)
 {
     public static async Task<DatabaseFingerprint> TakeAsync(SiteFactory site)
     {
-        await SettleAsync(site);
+        await site.SettleEventsAsync();
         await using var scope = site.Services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Database.GetDbConnection();
         await connection.OpenAsync();
@@ -38,25 +38,6 @@ internal sealed class DatabaseFingerprint(Dictionary<string, string> tables)
         }
 
         return new DatabaseFingerprint(tables);
-    }
-
-    /// <summary>
-    /// Waits until the events of earlier saves (the site's setup among them) are delivered: their handlers (workflows
-    /// starting on content events, notifications) write after commit, off the request, and are not the requests' doing.
-    /// </summary>
-    private static async Task SettleAsync(SiteFactory site)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            await using var scope = site.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
-            if (!await db.Set<LiaisonSite.Core.Events.OutboxEvent>().AnyAsync(e => e.DispatchedUtc == null))
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     /// <summary>The tables whose rows differ from <paramref name="before"/>.</summary>
