@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LiaisonSite.Core.ContentManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiaisonSite.Core.Data;
 
@@ -23,8 +24,14 @@ public sealed class DocumentConcurrencyException(string key)
     public string Key { get; } = key;
 }
 
-internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, DocumentChangeSignal signal) : IDocumentStore
+internal sealed class DocumentStore(IServiceProvider services, DocumentCache cache, DocumentChangeSignal signal) : IDocumentStore
 {
+    // The unit of work's context is resolved only when a document is not in the node's cache or is saved: a request
+    // that reads cached documents (the setup gate, a page the output cache answers) constructs no DbContext at all.
+    private LiaisonDbContext? _db;
+
+    private LiaisonDbContext Db => _db ??= services.GetRequiredService<LiaisonDbContext>();
+
     // What this unit of work read, at which version: a save compares it with the database. The JSON comes from the
     // node's cache (no database round trip) and is parsed per unit of work, so callers may change what they get.
     private readonly Dictionary<string, DocumentCache.Entry> _loaded = [];
@@ -32,8 +39,8 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
 
     public async Task<T> GetAsync<T>(string key) where T : class, new()
     {
-        var tracked = db.ChangeTracker.EntriesAsTracked<DocumentRecord>().FirstOrDefault(e => e.Entity.Key == key);
-        var json = tracked?.Entity.Json ?? await LoadJsonAsync(key);
+        // What this unit of work wrote is in _loaded too (SaveAsync keeps it there until the commit or the rollback).
+        var json = await LoadJsonAsync(key);
         return JsonSerializer.Deserialize<T>(json, ContentItemExtensions.SerializerOptions) ?? new T();
     }
 
@@ -45,6 +52,7 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
     /// </summary>
     public async Task SaveAsync<T>(string key, T document) where T : class
     {
+        var db = Db;
         var json = JsonSerializer.Serialize(document, ContentItemExtensions.SerializerOptions);
         var record = db.ChangeTracker.EntriesAsTracked<DocumentRecord>().FirstOrDefault(e => e.Entity.Key == key)?.Entity;
         if (record is null)
@@ -82,7 +90,7 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
 
     private void ForgetWritten()
     {
-        db.AfterCommitDiscarded -= ForgetWritten;
+        Db.AfterCommitDiscarded -= ForgetWritten;
         foreach (var key in _written)
         {
             _loaded.Remove(key);
@@ -96,6 +104,7 @@ internal sealed class DocumentStore(LiaisonDbContext db, DocumentCache cache, Do
         if (!_loaded.TryGetValue(key, out var entry) && !cache.TryGet(key, out entry))
         {
             var generation = cache.Generation(key);
+            var db = Db;
             var record = await db.Documents.AsNoTracking().Where(d => d.Key == key)
                 .Select(d => new { d.Version, d.Json }).FirstOrDefaultAsync();
             entry = record is null ? new DocumentCache.Entry(null, "{}") : new DocumentCache.Entry(record.Version, record.Json);

@@ -178,8 +178,17 @@ public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog c
     /// <summary>True inside SaveChanges (its own transactions commit there, and it runs the deferred work itself).</summary>
     internal bool IsSaving => _saving;
 
+    /// <summary>
+    /// The host's options carry the after-commit interceptor already (see <c>LiaisonServices</c>), so a context is not
+    /// given a copy of them per unit of work; options built elsewhere (tools, tests) get it here.
+    /// </summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-        => optionsBuilder.AddInterceptors(AfterCommitInterceptor.Instance);
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.Contains(AfterCommitInterceptor.Instance) != true)
+        {
+            optionsBuilder.AddInterceptors(AfterCommitInterceptor.Instance);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

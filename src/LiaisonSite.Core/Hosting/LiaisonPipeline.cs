@@ -99,15 +99,27 @@ public static class LiaisonPipeline
 /// <summary>Until setup has run, every page request goes to /setup.</summary>
 internal sealed class SetupGateMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ISiteService site)
+    // Setup happens once and is never undone: once seen completed, the gate costs a request nothing more.
+    private volatile bool _setUp;
+
+    public async Task InvokeAsync(HttpContext context)
     {
-        var path = context.Request.Path;
-        var open = path.StartsWithSegments("/setup") || path.StartsWithSegments("/health") || path.StartsWithSegments("/error")
-            || Path.HasExtension(path.Value);
-        if (!open && (await site.GetSettingsAsync()).SetupCompletedUtc is null)
+        if (!_setUp)
         {
-            context.Response.Redirect("/setup");
-            return;
+            var path = context.Request.Path;
+            var open = path.StartsWithSegments("/setup") || path.StartsWithSegments("/health") || path.StartsWithSegments("/error")
+                || Path.HasExtension(path.Value);
+            if (!open)
+            {
+                var site = context.RequestServices.GetRequiredService<ISiteService>();
+                if ((await site.GetSettingsAsync()).SetupCompletedUtc is null)
+                {
+                    context.Response.Redirect("/setup");
+                    return;
+                }
+
+                _setUp = true;
+            }
         }
 
         await next(context);

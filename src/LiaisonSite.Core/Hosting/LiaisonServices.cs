@@ -94,18 +94,22 @@ public static class LiaisonServices
         return builder;
     }
 
+    // The options are built once per node (interceptors are singletons), not once per unit of work: building them
+    // was a measurable share of every request that used the database.
     private static void AddLiaisonDatabase(this IServiceCollection services, LiaisonOptions options, string migrationsAssembly)
     {
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresLiaisonDbContext>((sp, o) =>
-                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors(sp.GetServices<IInterceptor>()));
+                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors([AfterCommitInterceptor.Instance, .. sp.GetServices<IInterceptor>()]),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<LiaisonDbContext>(sp => WithIndexWriter(sp, sp.GetRequiredService<PostgresLiaisonDbContext>()));
         }
         else
         {
             services.AddDbContext<SqliteLiaisonDbContext>((sp, o) =>
-                o.UseSqlite(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors(sp.GetServices<IInterceptor>()));
+                o.UseSqlite(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors([AfterCommitInterceptor.Instance, .. sp.GetServices<IInterceptor>()]),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<LiaisonDbContext>(sp => WithIndexWriter(sp, sp.GetRequiredService<SqliteLiaisonDbContext>()));
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
+using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Settings;
 using LiaisonSite.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -33,6 +34,7 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingSite site) : I
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path, Ct)).StatusCode);
 
         site.Commands.Clear();
+        site.Contexts.Clear();
         for (var i = 0; i < 5; i++)
         {
             var response = await anonymous.GetAsync(path, Ct);
@@ -41,6 +43,7 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingSite site) : I
         }
 
         Assert.Empty(site.CommandsFor(path));
+        Assert.Empty(site.ContextsFor(path));
     }
 
     [Fact]
@@ -49,12 +52,14 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingSite site) : I
         var anonymous = site.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health", Ct)).StatusCode);
         site.Commands.Clear();
+        site.Contexts.Clear();
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health", Ct)).StatusCode);
         }
 
         Assert.Empty(site.CommandsFor("/health"));
+        Assert.Empty(site.ContextsFor("/health"));
     }
 
     [Fact]
@@ -63,22 +68,45 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingSite site) : I
         // The counter itself works: a signed-in page is not output-cached and reads the database.
         var admin = await site.SignInAsync(SiteFactory.AdminUserName);
         site.Commands.Clear();
+        site.Contexts.Clear();
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin", Ct)).StatusCode);
         Assert.NotEmpty(site.CommandsFor("/admin"));
+        Assert.NotEmpty(site.ContextsFor("/admin"));
     }
 
-    /// <summary>The demo site with a command counter that records the request path of every database command.</summary>
+    /// <summary>
+    /// The demo site with a command counter that records the request path of every database command, and of every
+    /// unit of work's context a request constructs (a cached answer should not even build one).
+    /// </summary>
     public sealed class CountingSite : SiteFactory
     {
         public ConcurrentQueue<string> Commands { get; } = new();
 
+        public ConcurrentQueue<string> Contexts { get; } = new();
+
         public IEnumerable<string> CommandsFor(string path) => Commands.Where(c => c.StartsWith(path + " ", StringComparison.Ordinal));
+
+        public IEnumerable<string> ContextsFor(string path) => Contexts.Where(c => c == path);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(sp =>
-                new CommandRecorder(sp.GetRequiredService<IHttpContextAccessor>(), Commands)));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IInterceptor>(sp => new CommandRecorder(sp.GetRequiredService<IHttpContextAccessor>(), Commands));
+                var registered = services.Single(d => d.ServiceType == typeof(LiaisonDbContext));
+                var create = registered.ImplementationFactory!;
+                services.Remove(registered);
+                services.AddScoped<LiaisonDbContext>(sp =>
+                {
+                    if (sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } context)
+                    {
+                        Contexts.Enqueue(context.Request.Path);
+                    }
+
+                    return (LiaisonDbContext)create(sp);
+                });
+            });
         }
     }
 
