@@ -77,10 +77,13 @@ internal static class WebServices
 
         // Modules add named policies; 429 rather than the default 503 for a refused request.
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        // The policy is also a service, so that a module's policy can build on it (the public search page).
+        var publicPage = new PublicPageCache(enabled: configuration.GetValue("Liaison:OutputCache:Enabled", true));
+        services.AddSingleton(publicPage);
         services.AddOutputCache(o =>
         {
             o.AddBasePolicy(b => b.NoCache());
-            o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache(enabled: configuration.GetValue("Liaison:OutputCache:Enabled", true)));
+            o.AddPolicy(PublicPageCache.PolicyName, publicPage);
         });
         // Chinese text goes out as UTF-8, not as &#x...; entities: pages stay small and readable (and searchable in tests).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -1,12 +1,15 @@
 using Liaison.Search.Data;
 using Liaison.Search.Indexing;
+using Liaison.Search.Public;
 using Liaison.Search.Querying;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Hosting;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Modules;
 using LiaisonSite.Core.Navigation;
 using LiaisonSite.Core.Security;
 using LiaisonSite.Core.Upgrades;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +29,8 @@ public sealed class SearchModule : LiaisonModule
         services.AddSingleton<SearchDocumentBuilder>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<SearchService>();
+        services.AddOptions<OutputCacheOptions>().Configure<PublicPageCache, SearchStore>((o, page, store) =>
+            o.AddPolicy(SearchPageCache.PolicyName, new SearchPageCache(page, store)));
         services.AddScoped<ITypeNameSource, DefinitionTypeNameSource>();
         services.AddScoped<IContentHandler, IndexingTaskHandler>();
         services.AddHostedService<IndexingService>();

@@ -44,11 +44,21 @@ public sealed class LuceneIndex : IDisposable
 
     public void DeleteAll() => _writer.DeleteAll();
 
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+    private long _commits;
+
+    /// <summary>
+    /// Names what new searches see: this index object and how many commits it has made visible (it changes once a
+    /// commit is visible). Nodes have their own indexes, so the values of two nodes never coincide.
+    /// </summary>
+    public string Generation => _instance + "." + Interlocked.Read(ref _commits);
+
     /// <summary>Makes the changes durable and visible to new searches.</summary>
     public void Commit()
     {
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
+        Interlocked.Increment(ref _commits);
     }
 
     public int DocumentCount

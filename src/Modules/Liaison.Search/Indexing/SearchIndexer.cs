@@ -1,6 +1,7 @@
 using Liaison.Search.Data;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,8 +11,15 @@ namespace Liaison.Search.Indexing;
 /// Applies the indexing tasks this node has not applied yet to its index. Each task only says "look at this item
 /// again": the item's current published version decides what the index holds, so replaying a task is harmless.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store, SearchDocumentBuilder builder, TimeProvider clock)
+public sealed class SearchIndexer(
+    IServiceScopeFactory scopes, SearchStore store, SearchDocumentBuilder builder, TimeProvider clock, IOutputCacheStore? pages = null)
 {
+    /// <summary>
+    /// The output-cache tag of the public search pages: a commit of the index evicts them (they are cached per version
+    /// of the index, so this frees what no search will read again).
+    /// </summary>
+    public const string SearchPagesTag = "public-search";
+
     public const int BatchSize = 1000;
 
     /// <summary>A long catch-up commits now and then, so searches see its progress and a crash replays little.</summary>
@@ -104,6 +112,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
                 if (done.Count > 0)
                 {
                     store.Index.Commit();
+                    await EvictSearchPagesAsync();
                 }
 
                 var settled = cursor.Settled;
@@ -170,10 +179,19 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchStore store
         }
 
         store.Index.Commit();
+        await EvictSearchPagesAsync();
         store.Cursor = lastTask;
         _cursor = new TaskCursor(lastTask);
         store.MarkRebuilt();
         return count;
+    }
+
+    private async Task EvictSearchPagesAsync()
+    {
+        if (pages is not null)
+        {
+            await pages.EvictByTagAsync(SearchPagesTag, default);
+        }
     }
 
     private void Apply(string contentItemId, ContentItem? published, IReadOnlyDictionary<string, string> names)

@@ -6,6 +6,7 @@ using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Search.Public;
@@ -22,7 +23,9 @@ public sealed class SearchPublicController(
 {
     public const int PageSize = 10;
 
+    // Anonymous searches are answered from the output cache (see SearchPageCache).
     [HttpGet("/search")]
+    [OutputCache(PolicyName = SearchPageCache.PolicyName)]
     public async Task<IActionResult> Index(string? q, string? type, string? branch, int? page)
     {
         // The type filter is resolved to its canonical name like every type name from outside ("typicalexample" works).

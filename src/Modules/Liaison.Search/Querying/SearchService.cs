@@ -21,6 +21,10 @@ public sealed class SearchService(SearchStore store)
 
     private const int SnippetLength = 160;
 
+    // The snippet is cut from this much of the body around the first place a word occurs: the highlighter analyses
+    // the text it is given again (SmartCn segmentation), so a long body cost a hit most of a search's time.
+    private const int HighlightWindow = 1200;
+
     private volatile TypesFilter? _publicFilter;
 
     /// <summary>
@@ -93,16 +97,16 @@ public sealed class SearchService(SearchStore store)
         {
             var top = searcher.Search(query, filter, Math.Max(1, want));
             var hits = top.ScoreDocs.Skip(skip).Take(take)
-                .Select(d => ToHit(searcher.Doc(d.Doc), query))
+                .Select(d => ToHit(searcher.Doc(d.Doc), query, terms))
                 .ToList();
             return ((IReadOnlyList<SearchHit>)hits, top.TotalHits);
         });
     }
 
-    private static SearchHit ToHit(Lucene.Net.Documents.Document document, Query query)
+    private static SearchHit ToHit(Lucene.Net.Documents.Document document, Query query, IReadOnlyList<string> terms)
     {
         var title = document.Get(SearchFields.Title) ?? "";
-        var body = document.Get(SearchFields.Body) ?? "";
+        var body = AroundFirstWord(document.Get(SearchFields.Body) ?? "", terms);
         var ticks = document.GetField(SearchFields.Published)?.GetInt64Value() ?? 0;
         return new SearchHit(
             document.Get(SearchFields.Id) ?? "",
@@ -113,6 +117,33 @@ public sealed class SearchService(SearchStore store)
             Highlight(query, SearchFields.Title, title, title.Length + 1) ?? WebUtility.HtmlEncode(title),
             Highlight(query, SearchFields.Body, body, SnippetLength)
                 ?? WebUtility.HtmlEncode(body.Length > SnippetLength ? body[..SnippetLength] + "…" : body));
+    }
+
+    /// <summary>
+    /// <paramref name="body"/> itself when short; else <see cref="HighlightWindow"/> characters starting a little
+    /// before the first word found (the beginning when none is found as written, e.g. a match in the title only).
+    /// </summary>
+    internal static string AroundFirstWord(string body, IReadOnlyList<string> terms)
+    {
+        if (body.Length <= HighlightWindow)
+        {
+            return body;
+        }
+
+        var first = terms.Select(t => body.IndexOf(t, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        var start = Math.Max(0, Math.Min(first - SnippetLength / 2, body.Length - HighlightWindow));
+        if (start > 0 && char.IsLowSurrogate(body[start]))
+        {
+            start--;
+        }
+
+        var length = Math.Min(HighlightWindow, body.Length - start);
+        if (length < body.Length - start && char.IsHighSurrogate(body[start + length - 1]))
+        {
+            length--;
+        }
+
+        return body.Substring(start, length);
     }
 
     private static string? Highlight(Query query, string field, string text, int fragmentSize)

@@ -25,6 +25,38 @@ public sealed class PublicSearchTests(SiteFactory site) : IClassFixture<SiteFact
     }
 
     [Fact]
+    public async Task Search_LongBody_SnippetHighlightsAWordFarIntoIt()
+    {
+        // The snippet is cut from a window around the first match, not from the body's beginning.
+        await SearchSite.DefineTypesAsync(site);
+        var filler = string.Concat(Enumerable.Repeat("支部开展日常联系工作，记录每一次走访。", 400));
+        await SearchSite.CreateAsync(site, SearchSite.PublicType, "长篇报道 zqxlongbody", $"<p>{filler}结尾处提到 zqxfarword 一词。</p>", publish: true);
+
+        var page = await SearchSite.PollAsync(site.CreateClient(), "/search?q=zqxfarword", p => SearchSite.Titles(p).Count == 1);
+
+        Assert.Equal(["长篇报道 zqxlongbody"], SearchSite.Titles(page));
+        Assert.Contains(page.QuerySelectorAll("main mark"), m => m.TextContent == "zqxfarword");
+    }
+
+    [Fact]
+    public async Task AnonymousSearch_IsAnsweredFromTheCache_AndFindsAnItemOnceTheIndexHasIt()
+    {
+        await SearchSite.DefineTypesAsync(site);
+        var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        const string url = "/search?q=zqxcachedsearch";
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(url, Cancel)).StatusCode);
+        var again = await client.GetAsync(url, Cancel);
+        Assert.True(again.Headers.Age is not null, "the second anonymous search was not answered by the output cache");
+        Assert.DoesNotContain("缓存后发布", await again.Content.ReadAsStringAsync(Cancel));
+
+        // Published after its (empty) result was cached: the publish and the index's commit evict the cached page.
+        await SearchSite.CreateAsync(site, SearchSite.PublicType, "缓存后发布 zqxcachedsearch", "<p>zqxcachedsearch</p>", publish: true);
+        var page = await SearchSite.PollAsync(client, url, p => SearchSite.Titles(p).Count == 1);
+
+        Assert.Equal(["缓存后发布 zqxcachedsearch"], SearchSite.Titles(page));
+    }
+
+    [Fact]
     public async Task Search_NeverFindsADraft()
     {
         var client = site.CreateClient();
