@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Liaison.ContentParts.Sanitizing;
 
@@ -12,12 +13,21 @@ public interface IHtmlSanitizerService
     string ToPlainText(string? html, int maxLength = int.MaxValue);
 }
 
-internal sealed class HtmlSanitizerService : IHtmlSanitizerService
+internal sealed class HtmlSanitizerService : IHtmlSanitizerService, IDisposable
 {
+    // What a page shows is sanitized (and summarized) again on every rendering, while the same few bodies are shown
+    // over and over: parsing them was about a third of an uncached story page. Results are remembered by the text
+    // itself (no stale entry is possible), bounded in size; the indexer's whole-body plain texts are not remembered.
+    private const long RememberedChars = 8_000_000;
+    private const int LongestRemembered = 200_000;
+
     // Configured once and never changed afterwards, which is what makes the instance safe to share.
     private readonly HtmlSanitizer _sanitizer = Create();
 
-    public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : _sanitizer.Sanitize(html);
+    private readonly MemoryCache _remembered = new(new MemoryCacheOptions { SizeLimit = RememberedChars });
+
+    public string Sanitize(string? html)
+        => string.IsNullOrWhiteSpace(html) ? "" : Remembered(new Key(html, -1), () => _sanitizer.Sanitize(html));
 
     public string ToPlainText(string? html, int maxLength = int.MaxValue)
     {
@@ -26,6 +36,31 @@ internal sealed class HtmlSanitizerService : IHtmlSanitizerService
             return "";
         }
 
+        return maxLength == int.MaxValue ? PlainText(html, maxLength) : Remembered(new Key(html, maxLength), () => PlainText(html, maxLength));
+    }
+
+    private string Remembered(Key key, Func<string> compute)
+    {
+        if (_remembered.TryGetValue(key, out string? known))
+        {
+            return known!;
+        }
+
+        var value = compute();
+        if (key.Html.Length <= LongestRemembered)
+        {
+            _remembered.Set(key, value, new MemoryCacheEntryOptions { Size = key.Html.Length + value.Length });
+        }
+
+        return value;
+    }
+
+    private readonly record struct Key(string Html, int MaxLength);
+
+    public void Dispose() => _remembered.Dispose();
+
+    private static string PlainText(string html, int maxLength)
+    {
         var text = new HtmlParser().ParseDocument(html).Body?.TextContent ?? "";
         text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= maxLength ? text : text[..maxLength].TrimEnd() + "…";

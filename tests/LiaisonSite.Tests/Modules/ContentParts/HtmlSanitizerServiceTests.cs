@@ -31,6 +31,20 @@ public sealed class HtmlSanitizerServiceTests
         => Assert.Equal("党建 引领…", _sanitizer.ToPlainText("<p>党建</p> <p>引领发展</p>", 5));
 
     [Fact]
+    public void RememberedResults_AreKeptApart_ByTextAndByLength()
+    {
+        // Results are remembered by the text: asking again, or for another length or the other operation, gives
+        // what computing afresh would.
+        const string html = "<p>党建</p> <p>引领发展</p><script>alert(1)</script>";
+        Assert.Equal("党建 引领…", _sanitizer.ToPlainText(html, 5));
+        Assert.Equal("党建 引领…", _sanitizer.ToPlainText(html, 5));
+        Assert.StartsWith("党建 引领发展", _sanitizer.ToPlainText(html, 50));
+        Assert.DoesNotContain("<script", _sanitizer.Sanitize(html));
+        Assert.DoesNotContain("<script", _sanitizer.Sanitize(html));
+        Assert.Equal(new HtmlSanitizerService().Sanitize(html), _sanitizer.Sanitize(html));
+    }
+
+    [Fact]
     public void Markdown_RendersFormattingAndRemovesRawScript()
     {
         var html = new MarkdownService(_sanitizer).ToHtml("# 标题\n\n**加粗** [链接](https://example.org)\n\n<script>alert(1)</script>\n\n| a | b |\n|---|---|\n| 1 | 2 |");
