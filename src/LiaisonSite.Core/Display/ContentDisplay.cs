@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace LiaisonSite.Core.Display;
 
-/// <summary>A piece of a page: a Razor view (found by the normal view lookup, so a theme can override it) and its model.</summary>
+/// <summary>
+/// A piece of a page: a Razor view (found by the normal view lookup, so a theme can override it) and its model. From a
+/// driver, <see cref="Position"/> is an offset within the part's place (a part at p, its fields at p + 1, p + 2, …):
+/// 99 puts a part's piece after its fields.
+/// </summary>
 public sealed record DisplayResult(string ViewName, object Model, int Position = 0);
 
 /// <summary>Gives a code-backed part (TitlePart, AutoroutePart, …) a display and an editor.</summary>

@@ -101,7 +101,7 @@ internal sealed class ContentDisplayManager(
     {
         if (result is not null)
         {
-            results.Add(result with { Position = position });
+            results.Add(result with { Position = position + result.Position });
         }
     }
 }

@@ -31,6 +31,7 @@ public sealed class ContactsModule : LiaisonModule
     {
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddUpgradeStep<Upgrades.CreateContact>();
+        services.AddUpgradeStep<Upgrades.UnlistContact>();
         services.AddScoped<IIndexProvider, ContactIndexProvider>();
         // A member or person named in any contact assignment, running or ended, is kept (deactivated, not deleted).
         services.AddRosterReferences<ContactIndex>(c => c.MemberId, c => c.PersonId);
@@ -47,6 +48,7 @@ public sealed class ContactsModule : LiaisonModule
         services.AddScoped<IContentExportFilter>(sp => sp.GetRequiredService<ContactExportFilter>());
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<ContactListQuery>();
+        services.AddScoped<IMemberRecordSection, Admin.ContactRecordSection>();
         services.AddScoped<MyWorkService>();
         services.AddScoped<Contracts.IContactQueries, ContactQueries>();
         services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, ContactDashboardNotes>();

@@ -21,7 +21,7 @@ namespace Liaison.Notices;
 /// <summary>Public notices (公示, SPEC R7): their period, the public list, objections and their handling, closing.</summary>
 public sealed class NoticesModule : LiaisonModule
 {
-    public override IEnumerable<Type> Dependencies => [typeof(Liaison.ContentParts.ContentPartsModule)];
+    public override IEnumerable<Type> Dependencies => [typeof(Liaison.ContentParts.ContentPartsModule), typeof(Liaison.Publicity.PublicityModule)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +32,7 @@ public sealed class NoticesModule : LiaisonModule
 
         services.AddScoped<IContentHandler, PublicNoticePartHandler>();
         services.AddScoped<IContentPartDriver, PublicNoticePartDriver>();
+        services.AddScoped<Liaison.Publicity.Contracts.IBranchPageList, Lists.BranchNoticeList>();
         services.AddScoped<IIndexProvider, NoticeIndexProvider>();
 
         services.AddScoped<NoticeQuery>();

@@ -4,6 +4,7 @@ using Liaison.Publicity.Listing;
 using Liaison.Publicity.Members;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,8 @@ public sealed class PublicityModule : LiaisonModule
     {
         services.AddScoped<IIndexProvider, BranchContentIndexProvider>();
         services.AddScoped<PublicContentQuery>();
+        services.AddUpgradeStep<Liaison.Publicity.Upgrades.MarkEditorialFlags>();
+        services.AddScoped<LiaisonSite.Core.Display.IContentPartDriver, Branches.BranchPagePartDriver>();
         services.AddScoped<ExemplaryMemberQuery>();
         services.AddScoped<FeedQuery>();
         services.AddScoped<SitemapQuery>();

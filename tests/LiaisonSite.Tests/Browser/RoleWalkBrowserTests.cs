@@ -160,6 +160,150 @@ public sealed partial class RoleWalkBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>
+    /// The anonymous walk: the public navigation, then every distinct public link of the header, main area and footer
+    /// (home, examples, stories, notices, news, branch pages, search, the objection form), one page per route pattern —
+    /// an item's slug counts as its id, so a list of 40 stories costs one visit. No page may answer 403 or 500, show an
+    /// empty alert, English UI text at zh-CN, or scroll sideways at 390 px.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Anonymous_WalksThePublicSite_WithoutRefusalEmptyAlertEnglishOrSidewaysScroll(bool phone)
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var problems = new List<string>();
+        var menu = await page.EvalOnSelectorAllAsync<string[]>(
+            "nav.tb-nav a[href]", "els => els.map(e => e.getAttribute('href'))");
+        Assert.NotEmpty(menu);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<(string Url, string From)>();
+        foreach (var url in menu.Prepend("/").Append("/search?q=%E6%94%AF%E9%83%A8"))
+        {
+            if (seen.Add(PublicPattern(url)))
+            {
+                queue.Enqueue((url, "menu"));
+            }
+        }
+
+        var visitedPaths = new List<string>();
+        var objectionTried = false;
+        while (queue.Count > 0 && visitedPaths.Count < 120)
+        {
+            var (url, from) = queue.Dequeue();
+            var response = await page.GotoAsync(url);
+            var status = response?.Status ?? 0;
+            if (status == 403 || status >= 500)
+            {
+                problems.Add($"{url} (linked from {from}) answered {status}");
+                continue;
+            }
+
+            visitedPaths.Add(new Uri(page.Url).AbsolutePath);
+            if (IsAdmin(page.Url) || new Uri(page.Url).AbsolutePath == "/login"
+                || !(response?.Headers.TryGetValue("content-type", out var type) == true && type.StartsWith("text/html", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            await CheckPageAsync(page, url, phone, problems);
+
+            // The objection form, sent empty once: it must come back as the form with the error by its field.
+            var objection = page.Locator("form[action^='/notice-objections/']");
+            if (!objectionTried && await objection.CountAsync() > 0)
+            {
+                objectionTried = true;
+                var sent = await page.RunAndWaitForResponseAsync(
+                    () => objection.Locator("button[type=submit]").ClickAsync(),
+                    r => r.Request.Method == "POST" && r.Url.Contains("/notice-objections/", StringComparison.Ordinal));
+                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+                var sentStatus = sent.Status;
+                if (sentStatus == 403 || sentStatus >= 500)
+                {
+                    problems.Add($"the objection form on {url} answered {sentStatus}");
+                }
+                else
+                {
+                    Assert.True(await page.Locator("#objection-text-error").IsVisibleAsync(), "the empty objection shows no error by its field");
+                    await CheckPageAsync(page, url + " (objection sent empty)", phone, problems);
+                }
+
+                await page.GotoAsync(url);
+            }
+
+            var links = await page.EvalOnSelectorAllAsync<string[]>(
+                "header a[href], main a[href], footer a[href]",
+                "els => els.filter(e => e.checkVisibility() && !e.hasAttribute('download') && !LaterRow(e)).map(e => e.getAttribute('href'))"
+                    .Replace("LaterRow(e)", LaterRow, StringComparison.Ordinal));
+            foreach (var link in links)
+            {
+                if (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.StartsWith("/culture", StringComparison.Ordinal)
+                    || IsAdmin(link) || link.StartsWith("/login", StringComparison.Ordinal) || link.StartsWith("/media/", StringComparison.Ordinal)
+                    || link.StartsWith("/#", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (seen.Add(PublicPattern(link)))
+                {
+                    if (IsFile(link) || link.EndsWith("/rss", StringComparison.Ordinal) || link.EndsWith(".xml", StringComparison.Ordinal))
+                    {
+                        var probe = await context.APIRequest.GetAsync(link, new() { MaxRedirects = 0 });
+                        if (probe.Status == 403 || probe.Status >= 500)
+                        {
+                            problems.Add($"{link} (linked from {url}) answered {probe.Status}");
+                        }
+                    }
+                    else
+                    {
+                        queue.Enqueue((link, url));
+                    }
+                }
+            }
+        }
+
+        // The walk reached the public lists, an item of each, and the objection form on a notice.
+        Assert.Contains("/examples", visitedPaths);
+        Assert.Contains("/news", visitedPaths);
+        Assert.Contains("/notices", visitedPaths);
+        Assert.Contains("/search", visitedPaths);
+        Assert.True(objectionTried, "the walk found no notice with the objection form");
+        Assert.True(visitedPaths.Count > menu.Length + 3, "the anonymous walk visited only the menu: " + string.Join(", ", visitedPaths));
+        Assert.True(problems.Count == 0, $"anonymous at {(phone ? "390" : "1366")} px:\n" + string.Join("\n", problems.Distinct()));
+    }
+
+    /// <summary>
+    /// A public route pattern: as <see cref="Pattern"/>, and an item's slug (a segment below the first that is not a
+    /// fixed word) counts as its id, so /news/some-title and /news/other-title are one pattern.
+    /// </summary>
+    internal static string PublicPattern(string url)
+    {
+        var pattern = Pattern(url);
+        var q = pattern.IndexOf('?', StringComparison.Ordinal);
+        var path = q < 0 ? pattern : pattern[..q];
+        var segments = path.Split('/');
+        for (var i = 2; i < segments.Length; i++)
+        {
+            if (segments[i] is not ("rss" or "new" or "received" or "objections" or "exemplary") && segments[i].Length > 0)
+            {
+                segments[i] = "{slug}";
+            }
+        }
+
+        return string.Join("/", segments) + (q < 0 ? "" : pattern[q..]);
+    }
+
+    /// <summary>
     /// True for an element in the third or later row of a table body, or the fourth or later item of a long list:
     /// rows repeat the same actions for other records, so the first rows stand for them (the walk's time budget).
     /// </summary>
@@ -184,7 +328,7 @@ public sealed partial class RoleWalkBrowserTests(BrowserFixture browser)
             """
             () => {
               const out = [];
-              const skip = el => el.closest('script, style, noscript, code, pre, textarea, [lang]:not(html), [translate=no], .user-content, .trix-content, [data-user-text]');
+              const skip = el => el.closest('script, style, noscript, code, pre, textarea, [lang]:not(html), [translate=no], .tb-visually-hidden[aria-hidden=true], .visually-hidden[aria-hidden=true], .user-content, .trix-content, [data-user-text]');
               const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
               for (let n = walker.nextNode(); n; n = walker.nextNode()) {
                 const el = n.parentElement;

@@ -245,6 +245,7 @@ internal sealed class MatrixRouteValues(List<(string Prefix, string Parameter, s
             ("admin/users/", "id", member6!.Id),
             ("admin/roles/", "name", RoleNames.Editor),
             ("admin/my-work/reveal/", "id", "contact-d102-1"),
+            ("admin/contacts/", "id", "contact-d102-1"),
             ("admin/notices/objections/", "id", await First(db.Set<Objection>().OrderBy(o => o.Id).Select(o => o.Id))),
             ("admin/organization/members/", "id", await First(db.Set<PartyMember>().Where(m => m.Number == "D102").OrderBy(m => m.Id).Select(m => m.Id))),
             ("admin/organization/persons/", "id", await First(db.Set<MassPerson>().OrderBy(p => p.Id).Select(p => p.Id))),

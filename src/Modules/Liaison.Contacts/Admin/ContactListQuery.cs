@@ -36,9 +36,13 @@ public sealed record ContactRow(
 /// </summary>
 public sealed class ContactListQuery(ContactAccessScope scope, IRosterQueries roster, ISchoolClock clock)
 {
-    public async Task<IQueryable<ContactRow>> QueryAsync(ClaimsPrincipal user, ContactListFilter filter)
+    public async Task<IQueryable<ContactRow>> QueryAsync(ClaimsPrincipal user, ContactListFilter filter, string? contentItemId = null)
     {
         var rows = await scope.VisibleAsync(user);
+        if (contentItemId is not null)
+        {
+            rows = rows.Where(x => x.ContentItemId == contentItemId);
+        }
         if (filter.Member is { } memberId)
         {
             rows = rows.Where(x => x.MemberId == memberId);

@@ -2,6 +2,7 @@ using Liaison.Contacts.Contracts;
 using Liaison.Contacts.Parts;
 using Liaison.Contacts.Security;
 using Liaison.Organization.Contracts;
+using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
@@ -12,6 +13,9 @@ using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
 namespace Liaison.Contacts.Admin;
+
+/// <summary>One contact assignment as a record: who contacts whom, the notes, and the phone number once revealed.</summary>
+public sealed record ContactRecordViewModel(ContactRow Row, string? Notes, bool CanEdit, bool CanReveal, string? Phone, bool Revealed);
 
 public sealed record ContactListViewModel(
     ContactListFilter Filter, IReadOnlyList<ContactRow> Rows, Pager Pager, IReadOnlyList<MemberChoice> Members,
@@ -32,6 +36,9 @@ public sealed class ContactsAdminController(
     ContactCategoryText categories,
     LiaisonDbContext db,
     ISchoolClock clock,
+    IContentManager contents,
+    IPermissionService permissions,
+    IAccessLogWriter accessLog,
     IStringLocalizer<ContactsAdminController> S) : Controller
 {
     private const int PageSize = 30;
@@ -48,6 +55,63 @@ public sealed class ContactsAdminController(
         var scope = await roster.ScopeAsync(User);
         return View(new ContactListViewModel(filter, list, pager, members, branches, scope.ManagesAnyBranch,
             await exportRule.MayExportSensitiveAsync(User)));
+    }
+
+    /// <summary>
+    /// One assignment in the admin theme, inside 联系对象: only one the user may see (the list's scoped query — a member
+    /// their own, a secretary their branch, the committee all), otherwise 404. Opening a sensitive one is logged.
+    /// </summary>
+    [HttpGet("{id}")]
+    [RequirePermission("Admin.Access")]
+    public async Task<IActionResult> Details(string id)
+    {
+        if (await FindAsync(id) is not { } row)
+        {
+            return NotFound();
+        }
+
+        await log.AddAndSaveAsync(db, User, [row.ToPart().Record(row.ContentItemId)], AccessActions.ViewContact, "admin");
+        return await RecordAsync(row, phone: null, revealed: false);
+    }
+
+    /// <summary>
+    /// The full phone number of the person this assignment is about: for the member whose contact it is (SPEC R1: a
+    /// member reaches their own contact targets), or for someone who sees the assignment and may reveal personal data
+    /// (Organization.RevealPersonalData); anyone else is refused. Logged like every reveal.
+    /// </summary>
+    [HttpPost("{id}/reveal-phone")]
+    [RequirePermission("Admin.Access")]
+    public async Task<IActionResult> RevealPhone(string id)
+    {
+        if (await FindAsync(id) is not { } row)
+        {
+            return NotFound();
+        }
+
+        if (!await MayRevealAsync(row))
+        {
+            return Forbid();
+        }
+
+        var phone = await roster.RevealPersonPhoneAsync(row.PersonId);
+        accessLog.Add(User, AccessActions.RevealPhone, row.PersonId, row.PersonName, row.BranchId, row.Category, row.ContentItemId, "contacts");
+        await db.SaveChangesAsync();
+        return await RecordAsync(row, phone, revealed: true);
+    }
+
+    private async Task<bool> MayRevealAsync(ContactRow row)
+        => (await roster.ScopeAsync(User)).Member?.Id == row.MemberId
+           || await permissions.HasPermissionAsync(User, "Organization.RevealPersonalData");
+
+    private async Task<ContactRow?> FindAsync(string id)
+        => await (await query.QueryAsync(User, new ContactListFilter(), contentItemId: id)).FirstOrDefaultAsync();
+
+    private async Task<IActionResult> RecordAsync(ContactRow row, string? phone, bool revealed)
+    {
+        var item = await contents.GetAsync(row.ContentItemId, VersionOptions.Latest);
+        var scope = await roster.ScopeAsync(User);
+        return View("Details", new ContactRecordViewModel(row, item?.As<ContactPart>().Notes, scope.ManagesBranch(row.BranchId),
+            await MayRevealAsync(row), phone, revealed));
     }
 
     /// <summary>The filtered list as a spreadsheet; sensitive rows only with Contacts.ExportSensitive, and logged.</summary>

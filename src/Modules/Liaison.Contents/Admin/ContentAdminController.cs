@@ -41,7 +41,14 @@ public sealed class ContentAdminController(
         }
         else
         {
+            // 全部内容 lists the listable types only: records such as contact assignments (Listable off) have pages
+            // of their own and are not publishable content; asked for by type they are still listed.
+            var unlisted = (await definitions.ListTypesAsync()).Where(t => !t.TypeSettings.Listable).Select(t => t.Name).ToList();
             query = await queries.AdminListAsync(User);
+            if (unlisted.Count > 0)
+            {
+                query = query.Where(c => !unlisted.Contains(c.ContentType));
+            }
         }
 
         query = filter.Status switch

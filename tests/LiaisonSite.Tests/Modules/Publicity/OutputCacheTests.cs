@@ -49,6 +49,47 @@ public sealed class OutputCacheTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.False(second.Headers.Age.HasValue);
     }
 
+    /// <summary>Issue 15, item 6: the home page's notices block, behind the same cache and evicted by a withdrawal.</summary>
+    [Fact]
+    public async Task Home_ListsTheNewestPublishedNotices_AndAWithdrawnOneLeavesAtOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await site.SettleEventsAsync();
+        string id, title;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+            var newest = await db.ContentItems.Where(c => c.ContentType == "PublicNotice" && c.Published)
+                .OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.Id).Select(c => new { c.ContentItemId, c.DisplayText })
+                .FirstAsync(ct);
+            (id, title) = (newest.ContentItemId, newest.DisplayText);
+        }
+
+        var client = site.CreateClient();
+        var first = await client.GetStringAsync("/", ct);
+        var cached = await client.GetAsync("/", ct);
+
+        Assert.Contains("id=\"notices-title\"", first);
+        Assert.Contains(title, first[first.IndexOf("id=\"notices-title\"", StringComparison.Ordinal)..]);
+        Assert.Contains("href=\"/notices\"", first);
+        Assert.True(cached.Headers.Age.HasValue, "The home page with its notices should come from the output cache.");
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var notice = await contents.GetAsync(id, VersionOptions.Published);
+            Assert.NotNull(notice);
+            await contents.UnpublishAsync(notice);
+            await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(ct);
+        }
+
+        var fresh = await client.GetAsync("/", ct);
+        var freshHtml = await fresh.Content.ReadAsStringAsync(ct);
+
+        Assert.False(fresh.Headers.Age.HasValue);
+        Assert.DoesNotContain(title, freshHtml[freshHtml.IndexOf("id=\"notices-title\"", StringComparison.Ordinal)..]);
+    }
+
     private async Task ChangeTitleDirectlyAsync(string title)
     {
         await using var scope = site.Services.CreateAsyncScope();
