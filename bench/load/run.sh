@@ -15,7 +15,7 @@ need=(); command -v wrk >/dev/null || need+=(wrk); command -v bc >/dev/null || n
 [ ${#need[@]} -eq 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; }
 rm -rf "$work" && mkdir -p "$work/captured" "$work/appdata"
 echo "publishing (Release) …" >&2
-dotnet publish -c Release -o "$work/site" "$root/src/LiaisonSite" >/dev/null
+dotnet publish -c Release -r linux-x64 --self-contained false -o "$work/site" "$root/src/LiaisonSite" >/dev/null # as the README deploys it
 dotnet publish -c Release -o "$work/limit" "$root/bench/Liaison.Limit" >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production Liaison__AppData="$work/appdata"
