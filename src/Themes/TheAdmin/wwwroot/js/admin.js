@@ -166,8 +166,25 @@
         });
     }
 
+    // A table too wide for a phone scrolls inside itself (admin.css); a keyboard user must be able to reach it to
+    // scroll it, so it takes part in the tab order while (and only while) it overflows.
+    function focusWhenScrolling(table) {
+        var scrolls = !table.classList.contains("table-stack") && table.scrollWidth > table.clientWidth + 1;
+        if (scrolls && !table.hasAttribute("tabindex")) {
+            table.setAttribute("tabindex", "0");
+            table.dataset.scrollFocus = "on";
+        } else if (!scrolls && table.dataset.scrollFocus === "on") {
+            table.removeAttribute("tabindex");
+            delete table.dataset.scrollFocus;
+        }
+    }
+
     function init() {
         document.querySelectorAll(".admin-main table").forEach(stackTable);
+        document.querySelectorAll(".admin-main table").forEach(focusWhenScrolling);
+        window.addEventListener("resize", function () {
+            document.querySelectorAll(".admin-main table").forEach(focusWhenScrolling);
+        });
         document.querySelectorAll("select[data-search]").forEach(attachSearch);
         // Trix may define its element a moment after its script ran: attach once it is defined.
         if (window.customElements) {
