@@ -17,5 +17,6 @@ public sealed class AdminModule : LiaisonModule
         services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IRecipeStepHandler, SettingsStep>();
+        services.AddScoped<IRecipeStepExporter, SettingsExporter>();
     }
 }

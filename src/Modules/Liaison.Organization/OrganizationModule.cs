@@ -58,6 +58,7 @@ public sealed class OrganizationModule : LiaisonModule
         services.AddScoped<Export.RosterExporter>();
         services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, Recipes.RosterStep>();
         services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepHandler, Recipes.ContactPointsStep>();
+        services.AddScoped<LiaisonSite.Core.Recipes.IRecipeStepExporter, Recipes.UnitsExporter>();
         services.AddSingleton<LiaisonSite.Core.Hosting.IStartupTask, Recipes.PersonalDataKeyWarmUp>();
     }
 

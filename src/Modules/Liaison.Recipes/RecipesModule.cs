@@ -18,6 +18,7 @@ public sealed class RecipesModule : LiaisonModule
         services.AddSingleton<IRecipeHarvester, RecipeHarvester>();
         services.AddScoped<RecipeExporter>();
         services.AddScoped<ICommandLineCommand, RecipeRunCommand>();
+        services.AddScoped<ICommandLineCommand, RecipeExportCommand>();
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();

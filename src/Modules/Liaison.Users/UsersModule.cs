@@ -26,6 +26,7 @@ public sealed class UsersModule : LiaisonModule
         services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IRecipeStepHandler, RolesStep>();
+        services.AddScoped<IRecipeStepExporter, RolesExporter>();
         services.AddScoped<IRecipeStepHandler, UsersStep>();
         services.AddScoped<IRoleDefaults, RoleDefaults>();
         services.AddScoped<RolePermissionsEditor>();

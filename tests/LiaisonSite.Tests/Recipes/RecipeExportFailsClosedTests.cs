@@ -50,7 +50,7 @@ public sealed class RecipeExportFailsClosedTests(RecipesSiteFactory site) : ICla
 
         var recipe = await site.WithScopeAsync(sp => sp.GetRequiredService<RecipeExporter>()
             .ExportAsync(new RecipeExportRequest([], ["Diary", "Notice"], LatestVersions: true), TestContext.Current.CancellationToken));
-        var ids = recipe["steps"]!.AsArray().Where(s => s!["name"]!.GetValue<string>() == "Content")
+        var ids = recipe.Recipe["steps"]!.AsArray().Where(s => s!["name"]!.GetValue<string>() == "Content")
             .SelectMany(s => s!["data"]!.AsArray()).Select(i => i!["ContentItemId"]!.GetValue<string>()).ToList();
 
         Assert.DoesNotContain("diary1", ids);

@@ -30,7 +30,7 @@ public sealed class RecipeRoundTripTests(RecipesSiteFactory source, OtherRecipes
         var exported = await source.WithScopeAsync(sp => sp.GetRequiredService<RecipeExporter>()
             .ExportAsync(new RecipeExportRequest(["Example"], ["Example"], LatestVersions: true), TestContext.Current.CancellationToken));
 
-        var result = await target.RunRecipeAsync(exported.ToJsonString());
+        var result = await target.RunRecipeAsync(exported.Recipe.ToJsonString());
 
         Assert.Equal(2, result.StepCount);
         Assert.Equal(await DefinitionsAsync(source), await DefinitionsAsync(target));

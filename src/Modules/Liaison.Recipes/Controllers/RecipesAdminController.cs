@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Liaison.Recipes.Services;
 using Liaison.Recipes.ViewModels;
 using LiaisonSite.Core.ContentManagement.Metadata;
@@ -22,8 +21,6 @@ public sealed class RecipesAdminController(
     IStringLocalizer<RecipesAdminController> S) : Controller
 {
     internal const long MaxRecipeBytes = 10 * 1024 * 1024;
-
-    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [HttpGet("")]
     [RequirePermission("Recipes.Import")]
@@ -69,29 +66,58 @@ public sealed class RecipesAdminController(
     [HttpGet("export")]
     [RequirePermission("Recipes.Export")]
     public async Task<IActionResult> Export()
-        => View(new ExportViewModel { Types = [.. (await definitions.ListTypesAsync()).OrderBy(t => t.DisplayName, StringComparer.CurrentCulture)] });
+    {
+        var exporter = HttpContext.RequestServices.GetRequiredService<RecipeExporter>();
+        var types = (await definitions.ListTypesAsync()).OrderBy(t => t.DisplayName, StringComparer.CurrentCulture).ToList();
+        var (_, refused) = await exporter.ExportableTypesAsync();
+        return View(new ExportViewModel
+        {
+            Types = types,
+            Steps = exporter.StepExporters,
+            PrivateTypes = [.. types.Where(t => refused.Contains(t.Name)).Select(t => t.DisplayName)],
+        });
+    }
 
     [HttpPost("export")]
     [RequirePermission("Recipes.Export")]
     public async Task<IActionResult> Export(
-        [FromForm] string[] definitionTypes, [FromForm] string[] contentTypes, [FromForm] string? versions, CancellationToken cancellationToken)
+        [FromForm] string[] definitionTypes, [FromForm] string[] contentTypes, [FromForm] string[] include, [FromForm] bool all,
+        [FromForm] string? versions, CancellationToken cancellationToken)
     {
-        if (definitionTypes.Length == 0 && contentTypes.Length == 0)
+        var exporter = HttpContext.RequestServices.GetRequiredService<RecipeExporter>();
+        if (all)
+        {
+            (contentTypes, definitionTypes) = ([.. (await exporter.ExportableTypesAsync()).Types], [.. (await definitions.ListTypesAsync()).Select(t => t.Name)]);
+        }
+
+        var known = exporter.StepExporters.Select(e => e.Key).Append(RecipeExporter.AllMedia).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (include.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+        {
+            TempData.Error(S["Unknown export part '{0}'. Nothing was exported.", unknown]);
+            return RedirectToAction(nameof(Export));
+        }
+
+        if (definitionTypes.Length == 0 && contentTypes.Length == 0 && include.Length == 0)
         {
             TempData.Error(S["Choose at least one content definition or one content type to export."]);
             return RedirectToAction(nameof(Export));
         }
 
-        var exporter = HttpContext.RequestServices.GetRequiredService<RecipeExporter>();
-        if (await exporter.UnfilteredTypesAsync(contentTypes) is { Count: > 0 } refused)
+        if (!all && await exporter.UnfilteredTypesAsync(contentTypes) is { Count: > 0 } refused)
         {
             TempData.Error(S["The items of {0} cannot be exported: they are private and no export rule covers them. Nothing was exported.",
                 string.Join("、", refused)]);
             return RedirectToAction(nameof(Export));
         }
 
-        var recipe = await exporter.ExportAsync(new RecipeExportRequest(definitionTypes, contentTypes, versions == "latest", User), cancellationToken);
-        var bytes = Encoding.UTF8.GetBytes(recipe.ToJsonString(s_indented));
+        var result = await exporter.ExportAsync(
+            new RecipeExportRequest(definitionTypes, contentTypes, versions == "latest", User)
+            {
+                Include = include,
+                PublishedAndDrafts = versions == "both",
+            },
+            cancellationToken);
+        var bytes = Encoding.UTF8.GetBytes(result.Recipe.ToJsonString(RecipeExporter.JsonOptions));
         return File(bytes, "application/json", $"liaison-export-{clock.GetUtcNow():yyyy-MM-dd}.recipe.json");
     }
 }

@@ -3,16 +3,32 @@ using System.Text.Json.Nodes;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Recipes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Liaison.Recipes.Services;
 
 /// <summary>
 /// What to export: the definitions of some types, and the items of some types (published or latest versions), for
 /// <paramref name="User"/> (the <see cref="IContentExportFilter"/>s decide which items that user may take away).
+/// The definitions of the exported items' types always go with them. <paramref name="Include"/> names the
+/// <see cref="IRecipeStepExporter"/>s whose steps are added (roles, settings, media …).
 /// </summary>
 internal sealed record RecipeExportRequest(
-    IReadOnlyCollection<string> DefinitionTypes, IReadOnlyCollection<string> ContentTypes, bool LatestVersions, ClaimsPrincipal? User = null);
+    IReadOnlyCollection<string> DefinitionTypes, IReadOnlyCollection<string> ContentTypes, bool LatestVersions, ClaimsPrincipal? User = null)
+{
+    public IReadOnlyCollection<string> Include { get; init; } = [];
+
+    /// <summary>
+    /// Both the published version of each item and, where one was started, its newer draft (published first, so the
+    /// target site ends with the same published page and the same draft). Overrides <paramref name="LatestVersions"/>.
+    /// </summary>
+    public bool PublishedAndDrafts { get; init; }
+}
+
+/// <summary>The recipe, and what was left out of it (private types, unreadable files …).</summary>
+internal sealed record RecipeExportResult(JsonObject Recipe, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Writes a recipe that recreates the chosen definitions and items on another site: a ContentDefinition step in the
@@ -24,8 +40,31 @@ internal sealed class RecipeExporter(
     IContentVisibility visibility,
     LiaisonDbContext db,
     IEnumerable<IContentExportFilter> filters,
-    TimeProvider clock)
+    IEnumerable<IRecipeStepExporter> stepExporters,
+    TimeProvider clock,
+    IStringLocalizer<RecipeExporter> S)
 {
+    /// <summary>How an exported recipe is written: indented, Chinese kept readable.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The steps other modules can add (roles, settings, media …), in recipe order.</summary>
+    public IReadOnlyList<IRecipeStepExporter> StepExporters { get; } = [.. stepExporters.OrderBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Every type whose items can be exported whole or through a filter: what a complete export takes. The private
+    /// types no filter covers are left out (and named in the notes).
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Types, IReadOnlyList<string> Refused)> ExportableTypesAsync()
+    {
+        var all = (await definitions.ListTypesAsync()).Select(t => t.Name).ToList();
+        var refused = await UnfilteredTypesAsync(all);
+        return ([.. all.Except(refused)], refused);
+    }
+
     /// <summary>
     /// The types among <paramref name="contentTypes"/> whose items may not be exported at all: Securable or scoped
     /// types that no <see cref="IContentExportFilter"/> covers (fail closed: a new private type is refused until its
@@ -47,10 +86,35 @@ internal sealed class RecipeExporter(
         return refused;
     }
 
-    public async Task<JsonObject> ExportAsync(RecipeExportRequest request, CancellationToken cancellationToken = default)
+    public async Task<RecipeExportResult> ExportAsync(RecipeExportRequest request, CancellationToken cancellationToken = default)
     {
-        var steps = new JsonArray();
-        var definitionTypes = await typeResolver.ResolveNamesAsync(request.DefinitionTypes);
+        var notes = new List<string>();
+        var refused = await UnfilteredTypesAsync(request.ContentTypes);
+        if (refused.Count > 0)
+        {
+            notes.Add(S["The items of {0} were left out: they are private and no export rule covers them.", string.Join("、", refused)]);
+        }
+
+        var chosen = (await typeResolver.ResolveNamesAsync(request.ContentTypes)).Except(refused).ToList();
+        var items = new List<JsonObject>();
+        if (chosen.Count > 0)
+        {
+            IReadOnlyList<ContentItem> found = await db.ContentItems.AsNoTracking()
+                .Where(c => chosen.Contains(c.ContentType)
+                    && (request.PublishedAndDrafts ? c.Published || c.Latest : request.LatestVersions ? c.Latest : c.Published))
+                .OrderBy(c => c.Id)
+                .ToListAsync(cancellationToken);
+            foreach (var filter in filters)
+            {
+                found = await filter.FilterAsync(request.User, found, cancellationToken);
+            }
+
+            items.AddRange(found.Select(ContentItemJson.ToJson));
+        }
+
+        // The definitions of what is exported go with it: an item cannot be imported without its type.
+        var definitionTypes = (await typeResolver.ResolveNamesAsync(request.DefinitionTypes)).Union(chosen).ToHashSet(StringComparer.Ordinal);
+        var steps = new List<(int Order, JsonObject Step)>();
         var types = (await definitions.ListTypesAsync())
             .Where(t => definitionTypes.Contains(t.Name))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
@@ -59,42 +123,43 @@ internal sealed class RecipeExporter(
         {
             var partNames = types.SelectMany(t => t.Parts).Select(p => p.PartName).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var parts = (await definitions.ListPartsAsync()).Where(p => partNames.Contains(p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal);
-            steps.Add(new JsonObject
+            steps.Add((100, new JsonObject
             {
                 ["name"] = "ContentDefinition",
                 ["ContentTypes"] = new JsonArray([.. types.Select(TypeJson)]),
                 ["ContentParts"] = new JsonArray([.. parts.Select(PartJson)]),
-            });
+            }));
         }
 
+        var include = request.Include.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var context = new RecipeExportContext(request.User, items) { OnlyReferencedMedia = !include.Contains(AllMedia) };
+        foreach (var exporter in StepExporters.Where(e => include.Contains(e.Key)))
+        {
+            foreach (var step in await exporter.ExportAsync(context, cancellationToken))
+            {
+                steps.Add((exporter.Order, step));
+            }
+        }
+
+        notes.AddRange(context.Notes);
         if (request.ContentTypes.Count > 0)
         {
-            var refused = await UnfilteredTypesAsync(request.ContentTypes);
-            var chosen = (await typeResolver.ResolveNamesAsync(request.ContentTypes)).Except(refused).ToList();
-            IReadOnlyList<ContentItem> items = await db.ContentItems.AsNoTracking()
-                .Where(c => chosen.Contains(c.ContentType) && (request.LatestVersions ? c.Latest : c.Published))
-                .OrderBy(c => c.Id)
-                .ToListAsync(cancellationToken);
-            foreach (var filter in filters)
-            {
-                items = await filter.FilterAsync(request.User, items, cancellationToken);
-            }
-
-            steps.Add(new JsonObject
-            {
-                ["name"] = "Content",
-                ["data"] = new JsonArray([.. items.Select(ContentItemJson.ToJson)]),
-            });
+            steps.Add((600, new JsonObject { ["name"] = "Content", ["data"] = new JsonArray([.. items]) }));
         }
 
-        return new JsonObject
+        var recipe = new JsonObject
         {
             ["name"] = "liaison-export",
             ["displayName"] = "LiaisonSite export",
             ["description"] = $"Exported {clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC",
-            ["steps"] = steps,
+            ["issetuprecipe"] = true,
+            ["steps"] = new JsonArray([.. steps.OrderBy(s => s.Order).Select(s => (JsonNode)s.Step)]),
         };
+        return new RecipeExportResult(recipe, notes);
     }
+
+    /// <summary>An <see cref="RecipeExportRequest.Include"/> key: the whole media library, not only what the items use.</summary>
+    public const string AllMedia = "all-media";
 
     private static JsonObject TypeJson(ContentTypeDefinition type) => new()
     {
