@@ -59,6 +59,7 @@ public sealed class WorkflowsModule : LiaisonModule
         services.AddScoped<WorkflowTypeValidator>();
         services.AddScoped<WorkflowTypeStore>();
         services.AddScoped<IRecipeStepHandler, WorkflowTypeStep>();
+        services.AddScoped<IRecipeStepExporter, WorkflowTypesExporter>();
         services.AddScoped<IRecipeStepHandler, WorkflowDemoStep>();
         services.AddDomainEventHandler<WorkflowDemoDecisions, WorkflowDemoDecider>();
 

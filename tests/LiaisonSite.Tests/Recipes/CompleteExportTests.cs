@@ -53,7 +53,7 @@ public sealed partial class CompleteExportTests(ExportSourceSiteFactory source, 
 
             var recipe = RecipeParser.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
             var stepNames = recipe["steps"]!.AsArray().Select(s => s!["name"]!.ToString()).ToList();
-            Assert.Equal(["ContentDefinition", "Roles", "Settings", "media", "Content", "Roster"], stepNames);
+            Assert.Equal(["ContentDefinition", "Roles", "Settings", "media", "Content", "Roster", "WorkflowType"], stepNames);
 
             // No person of the roster, no private record, no password hash travels.
             var text = recipe.ToJsonString();
@@ -77,6 +77,7 @@ public sealed partial class CompleteExportTests(ExportSourceSiteFactory source, 
             Assert.Equal(Media(source), Media(target));
             Assert.NotEmpty(Media(source));
             Assert.Equal(await UnitsAsync(source), await UnitsAsync(target));
+            Assert.Equal(await WorkflowTypesAsync(source), await WorkflowTypesAsync(target));
 
             // And the same public pages.
             var paths = Items(recipe).Where(i => (bool?)i["Published"] == true)
@@ -238,6 +239,13 @@ public sealed partial class CompleteExportTests(ExportSourceSiteFactory source, 
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         var rows = await db.Database.SqlQueryRaw<string>("SELECT \"Name\" || '|' || \"Kind\" || '|' || COALESCE(\"BranchId\", '') AS \"Value\" FROM \"Units\"").ToListAsync();
         return [.. rows.Order(StringComparer.Ordinal)];
+    }
+
+    private static async Task<List<string>> WorkflowTypesAsync(SiteFactory site)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var types = await scope.ServiceProvider.GetRequiredService<Liaison.Workflows.Definitions.WorkflowTypeStore>().ListAsync();
+        return [.. types.Select(t => t.Row.WorkflowTypeId + "|" + t.Row.Name + "|" + Canonical(JsonNode.Parse(t.Row.Definition))).Order(StringComparer.Ordinal)];
     }
 
     private static async Task<string> MainTextAsync(HttpClient client, string path)
