@@ -39,6 +39,7 @@ public sealed class NoticesModule : LiaisonModule
         services.AddScoped<Contracts.IPublicNoticeWriter, Publishing.PublicNoticeWriter>();
         services.AddScoped<ObjectionService>();
         services.AddScoped<ObjectionScope>();
+        services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, ObjectionDashboardNotes>();
         services.AddScoped<NoticeClosingService>();
         services.AddBackgroundJob<NoticeClosingJob>();
 

@@ -24,15 +24,15 @@ internal sealed class ContactDashboardNotes(
     public async Task<IReadOnlyList<DashboardBlock>> BlocksAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var scope = await roster.ScopeAsync(user);
-        if (!scope.ManagesAnyBranch)
-        {
-            return [];
-        }
-
         var today = clock.Today;
         var soon = today.AddDays(EndingWithinDays);
         var current = contacts.Contacts().Where(c => c.StartDate == null || c.StartDate <= today)
             .Where(c => c.EndDate == null || c.EndDate >= today);
+        if (!scope.ManagesAnyBranch)
+        {
+            return scope.Member is { Active: true } member ? [await MemberBlockAsync(member, current, soon, cancellationToken)] : [];
+        }
+
         var personsWithout = await roster.ManagedPersons(scope).Where(p => p.Active)
             .CountAsync(p => !current.Any(c => c.PersonId == p.Id), cancellationToken);
         var membersWithout = await roster.ManagedMembers(scope).Where(m => m.Active)
@@ -63,5 +63,27 @@ internal sealed class ContactDashboardNotes(
                 S["Everyone in your scope has a contact member and every member has contacts. Check the coverage of grades and subjects next."],
                 Position: 0),
         ];
+    }
+
+    /// <summary>A member's own contacts: how many they have, and which assignments end within a month.</summary>
+    private async Task<DashboardBlock> MemberBlockAsync(
+        RosterMember member, IQueryable<Contracts.ContactRow> current, DateOnly soon, CancellationToken cancellationToken)
+    {
+        var mine = current.Where(c => c.MemberId == member.Id);
+        var count = await mine.CountAsync(cancellationToken);
+        var ending = count == 0 ? 0 : await mine.CountAsync(c => c.EndDate != null && c.EndDate <= soon, cancellationToken);
+        var lines = new List<DashboardNote>();
+        if (count > 0)
+        {
+            lines.Add(new(S["You contact {0} people.", count], "/admin/my-work", Warning: false));
+        }
+
+        if (ending > 0)
+        {
+            lines.Add(new(S["{0} of your contact assignments end within a month.", ending], "/admin/my-work", Warning: true));
+        }
+
+        return new DashboardBlock(S["My contacts"], lines, "/admin/my-work", S["Open my contact work"],
+            S["You have no contact assignment yet: your branch secretary assigns the people you contact."], Position: -15);
     }
 }

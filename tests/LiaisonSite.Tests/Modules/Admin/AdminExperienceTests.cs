@@ -89,6 +89,26 @@ public sealed partial class AdminExperienceTests(SiteFactory site) : IClassFixtu
         Assert.DoesNotContain("联系覆盖情况", editors, StringComparison.Ordinal); // an editor manages no branch
     }
 
+    [Fact]
+    public async Task TheDashboard_GivesAMemberTheirTalksAndContacts_AndASecretaryTheObjectionsToAnswer()
+    {
+        var member = await site.SignInAsync("member1");
+        var secretary = await site.SignInAsync("secretary1");
+
+        var members = await member.GetStringAsync("/admin?dashboard=1", Ct); // a member lands on 我的联系工作; the dashboard is one click away
+        var secretarys = await secretary.GetStringAsync("/admin", Ct);
+
+        Assert.Contains("我的谈心谈话", members, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/my-work/talks/new\"", members, StringComparison.Ordinal);
+        Assert.Contains("我的联系对象", members, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/my-work\"", members, StringComparison.Ordinal);
+        Assert.DoesNotContain("公示异议", members, StringComparison.Ordinal); // a member answers no objection
+
+        Assert.Contains("公示异议", secretarys, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/notices/objections\"", secretarys, StringComparison.Ordinal);
+        Assert.DoesNotContain("我的联系对象", secretarys, StringComparison.Ordinal); // the secretary sees the branch's blocks
+    }
+
     [GeneratedRegex("<input[^>]*name=\"Name\"[^>]*>")]
     private static partial Regex NameInput();
 }
