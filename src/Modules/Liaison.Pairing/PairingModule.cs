@@ -31,6 +31,7 @@ public sealed class PairingModule : LiaisonModule
         services.AddScoped<PairingService>();
         services.AddScoped<PairChanges>();
         services.AddScoped<PairQueries>();
+        services.AddScoped<IMemberRecordSection, Admin.PairRecordSection>();
         services.AddScoped<PairingBranches>();
         services.AddScoped<PairingPage>();
     }
