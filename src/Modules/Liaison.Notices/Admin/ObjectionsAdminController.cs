@@ -13,7 +13,11 @@ public sealed record ObjectionRow(Objection Objection, string NoticeTitle);
 public sealed record NoticeChoice(string ContentItemId, string Title);
 
 public sealed record ObjectionListViewModel(
-    IReadOnlyList<ObjectionRow> Rows, Pager Pager, IReadOnlyList<NoticeChoice> Notices, string? Notice, ObjectionStatus? Status);
+    IReadOnlyList<ObjectionRow> Rows, Pager Pager, IReadOnlyList<NoticeChoice> Notices, string? Notice, ObjectionStatus? Status)
+{
+    /// <summary>The receipt number or reference searched for, as typed.</summary>
+    public string? Code { get; init; }
+}
 
 public sealed record ObjectionAnswerViewModel(ObjectionRow Row, string? Answer);
 
@@ -25,7 +29,7 @@ public sealed class ObjectionsAdminController(
     ObjectionScope scope, LiaisonDbContext db, TimeProvider clock, IStringLocalizer<ObjectionsAdminController> S) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? notice, ObjectionStatus? status, int? page)
+    public async Task<IActionResult> Index(string? notice, ObjectionStatus? status, int? page, string? code)
     {
         var query = await scope.QueryAsync(User);
         var noticeIds = await query.Select(o => o.NoticeContentItemId).Distinct().ToListAsync();
@@ -40,6 +44,15 @@ public sealed class ObjectionsAdminController(
             query = query.Where(o => o.Status == status);
         }
 
+        // An objector who calls quotes their receipt number (GS-…) or the reference (GS20261201-0007): either finds it,
+        // within the user's scope like every other filter.
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            var receipt = Objections.ObjectionService.NormalizeReceipt(code);
+            var id = ReferenceId(code);
+            query = query.Where(o => (receipt != null && o.Receipt == receipt) || (id != null && o.Id == id));
+        }
+
         var (number, size) = Pager.Normalize(page, 20);
         var total = await query.CountAsync();
         var rows = await query.OrderByDescending(o => o.Status == ObjectionStatus.Pending).ThenByDescending(o => o.Id).Skip((number - 1) * size).Take(size).ToListAsync();
@@ -48,7 +61,19 @@ public sealed class ObjectionsAdminController(
             new Pager(number, size, total),
             [.. titles.Select(t => new NoticeChoice(t.Key, t.Value)).OrderBy(t => t.Title, StringComparer.Ordinal)],
             notice,
-            status));
+            status)
+        {
+            Code = code,
+        });
+    }
+
+    /// <summary>The id in a reference "GS20261201-0007" (<see cref="Objection.Reference"/>), or null.</summary>
+    private static long? ReferenceId(string code)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(code.Trim(), @"^GS\d{8}-(\d{4,})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return match.Success && long.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
     }
 
     [HttpGet("{id:long}")]

@@ -74,6 +74,38 @@ public sealed partial class ObjectionReceiptTests(NoticeSiteFactory site) : ICla
         Assert.All(receipts, r => Assert.Matches(ReceiptPattern(), r));
     }
 
+    [Fact]
+    public async Task TheSecretary_FindsAnObjection_ByTheReceiptTheObjectorQuotes_OrByItsReference()
+    {
+        var (receipt, _) = await ObjectAsync("电话里提到回执号的意见，内容足够长。" + Guid.NewGuid().ToString("N")[..6]);
+        var (other, _) = await ObjectAsync("另一条不相关的意见，内容也足够长。" + Guid.NewGuid().ToString("N")[..6]);
+        long id;
+        string reference;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var objection = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<Objection>().SingleAsync(o => o.Receipt == receipt, Cancel);
+            (id, reference) = (objection.Id, objection.Reference);
+        }
+
+        var secretary = await site.SignInAsync("secretary1");
+
+        // Typed as people type it: lower case, with spaces.
+        var typed = receipt.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal);
+        var byReceipt = await secretary.GetStringAsync("/admin/notices/objections?code=" + Uri.EscapeDataString(typed), Cancel);
+        var byReference = await secretary.GetStringAsync("/admin/notices/objections?code=" + reference, Cancel);
+        var nothing = await secretary.GetStringAsync("/admin/notices/objections?code=GS-0000000000000000", Cancel);
+
+        Assert.Contains($"href=\"/admin/notices/objections/{id}\"", byReceipt, StringComparison.Ordinal);
+        Assert.Single(ObjectionLink().Matches(byReceipt));
+        Assert.Contains($"href=\"/admin/notices/objections/{id}\"", byReference, StringComparison.Ordinal);
+        Assert.Single(ObjectionLink().Matches(byReference));
+        Assert.Empty(ObjectionLink().Matches(nothing));
+        Assert.NotEqual(receipt, other);
+    }
+
+    [GeneratedRegex(@"href=""/admin/notices/objections/\d+""")]
+    private static partial Regex ObjectionLink();
+
     /// <summary>Sends an objection through the notice page's form; returns the receipt shown on the confirmation and its link.</summary>
     private async Task<(string Receipt, string Link)> ObjectAsync(string text, string? name = null, string? contact = null)
     {
