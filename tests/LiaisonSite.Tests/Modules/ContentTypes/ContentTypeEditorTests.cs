@@ -9,6 +9,19 @@ namespace LiaisonSite.Tests.Modules.ContentTypes;
 public sealed class ContentTypeEditorTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>
 {
     [Fact]
+    public async Task TheTypeEditor_NamesPartsAndFieldTypesInChinese_WithTheTechnicalNameBeside()
+    {
+        var admin = await site.SignInAsync(LiaisonSite.Tests.Infrastructure.SiteFactory.AdminUserName);
+
+        var html = await admin.GetStringAsync("/admin/content-types/Page", TestContext.Current.CancellationToken);
+
+        Assert.Matches(@"标题\s*<code>TitlePart</code>", html);
+        Assert.Matches(@"网址\s*<code>AutoroutePart</code>", html);
+        Assert.Contains("<option value=\"TextField\">文本（TextField）</option>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"上移标题\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateTypeWithRequiredField_ThenItemsOfItAreCreatedAndValidated()
     {
         await site.WithScopeAsync(async sp =>
