@@ -7,7 +7,8 @@ namespace Liaison.ContentParts.Autoroute;
 
 /// <summary>Generates paths from the type's pattern, keeps them unique and refuses reserved or malformed ones.</summary>
 internal sealed class AutoroutePartHandler(
-    PartSettingsReader settings, AutorouteRegistry registry, ContentLiquid liquid, IStringLocalizer<AutoroutePartHandler> S) : IContentHandler
+    PartSettingsReader settings, AutorouteRegistry registry, ContentLiquid liquid, StagedContentLoader loader,
+    IStringLocalizer<AutoroutePartHandler> S) : IContentHandler
 {
     private const string Key = "AutoroutePart.Path";
 
@@ -58,7 +59,7 @@ internal sealed class AutoroutePartHandler(
     private async Task<string> GenerateAsync(ContentItem item, AutoroutePartSettings partSettings)
     {
         var pattern = string.IsNullOrWhiteSpace(partSettings.Pattern) ? AutoroutePartSettings.DefaultPattern : partSettings.Pattern;
-        var rendered = await liquid.RenderAsync(pattern, item) ?? "";
+        var rendered = await liquid.RenderAsync(pattern, item, loader.LatestAsync) ?? "";
 
         // A pattern without "slugify" may give spaces or punctuation: such segments are slugified.
         var segments = rendered.Split('/')
