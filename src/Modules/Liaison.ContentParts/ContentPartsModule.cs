@@ -1,3 +1,4 @@
+using Liaison.ContentParts.Alias;
 using Liaison.ContentParts.Autoroute;
 using Liaison.ContentParts.Fields;
 using Liaison.ContentParts.Flows;
@@ -7,9 +8,11 @@ using Liaison.ContentParts.Lists;
 using Liaison.ContentParts.Markdown;
 using Liaison.ContentParts.Sanitizing;
 using Liaison.ContentParts.Title;
+using Liaison.ContentParts.Upgrades;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Display;
 using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +28,7 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddSingleton<IMarkdownService, MarkdownService>();
         services.AddSingleton<ContentLiquid>();
         services.AddScoped<StagedContentLoader>();
+        services.AddScoped<ContentLiquidRenderer>();
         services.AddScoped<PartSettingsReader>();
         services.AddScoped<AutorouteRegistry>();
         services.AddScoped<IContentRouting, ContentRouting>();
@@ -33,10 +37,15 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddScoped<IContentFieldTypeCatalog, ContentFieldTypeCatalog>();
         services.AddScoped<IIndexProvider, AutorouteIndexProvider>();
         services.AddScoped<IIndexProvider, ContainedPartIndexProvider>();
+        services.AddScoped<IIndexProvider, AliasPartIndexProvider>();
+        services.AddScoped<IContentAliases, ContentAliases>();
+        services.AddUpgradeStep<CreateMenuTypes>();
 
         // Order matters: the title sets DisplayText before the path is generated from it.
         services.AddScoped<IContentHandler, TitlePartHandler>();
         services.AddScoped<IContentHandler, HtmlBodyPartHandler>();
+        services.AddScoped<IContentHandler, LiquidPartHandler>();
+        services.AddScoped<IContentHandler, AliasPartHandler>();
         services.AddScoped<IContentHandler, HtmlFieldHandler>();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
         services.AddScoped<IContentHandler, ContentPickerValidationHandler>();
@@ -46,6 +55,8 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddScoped<IContentPartDriver, HtmlBodyPartDriver>();
         services.AddScoped<IContentPartDriver, MarkdownBodyPartDriver>();
         services.AddScoped<IContentPartDriver, ListPartDriver>();
+        services.AddScoped<IContentPartDriver, LiquidPartDriver>();
+        services.AddScoped<IContentPartDriver, AliasPartDriver>();
         services.AddScoped<IContentPartDriver, ContainedPartDriver>();
         services.AddScoped<IContentPartDriver, BagPartDriver>();
         services.AddScoped<IContentPartDriver, FlowPartDriver>();
@@ -73,6 +84,16 @@ public sealed class ContentPartsModule : LiaisonModule
             e.Property(x => x.ListContentItemId).HasMaxLength(ContainedPartIndex.MaxIdLength).IsRequired();
             e.Property(x => x.ContentType).HasMaxLength(255).IsRequired();
             e.HasIndex(x => new { x.ListContentItemId, x.Published, x.SortUtc });
+            e.HasIndex(x => x.ContentItemVersionId);
+        });
+        modelBuilder.Entity<AliasPartIndex>(e =>
+        {
+            e.ToTable("AliasPartIndex");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ContentItemVersionId).HasMaxLength(26).IsRequired();
+            e.Property(x => x.ContentItemId).HasMaxLength(ContainedPartIndex.MaxIdLength).IsRequired();
+            e.Property(x => x.Alias).HasMaxLength(AliasPart.MaxLength).IsRequired();
+            e.HasIndex(x => new { x.Alias, x.Published });
             e.HasIndex(x => x.ContentItemVersionId);
         });
         modelBuilder.Entity<AutorouteIndex>(e =>
