@@ -234,6 +234,44 @@ namespace LiaisonSite.Migrations.Postgres
                     b.ToTable("ContactIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.ContentParts.Alias.AliasPartIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("Alias", "Published");
+
+                    b.ToTable("AliasPartIndex", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.ContentParts.Autoroute.AutorouteIndex", b =>
                 {
                     b.Property<long>("Id")
