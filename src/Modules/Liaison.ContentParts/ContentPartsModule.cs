@@ -49,6 +49,7 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddScoped<IContentHandler, HtmlFieldHandler>();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
         services.AddScoped<IContentHandler, ContentPickerValidationHandler>();
+        services.AddScoped<IContentHandler, UnknownPartsReporter>();
 
         services.AddScoped<IContentPartDriver, TitlePartDriver>();
         services.AddScoped<IContentPartDriver, AutoroutePartDriver>();

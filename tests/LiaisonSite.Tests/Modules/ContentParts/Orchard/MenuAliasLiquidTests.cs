@@ -80,6 +80,41 @@ public sealed class MenuAliasLiquidTests(BlogShapedSite site) : IClassFixture<Bl
     }
 
     [Fact]
+    public async Task PartsWithoutCode_KeepTheirData_ThroughImportAndEdit()
+    {
+        var id = LiaisonSite.Core.ContentManagement.ContentItem.NewId();
+        var recipe = """
+            { "name": "unknown-parts", "steps": [ { "name": "Content", "data": [
+              { "ContentType": "Article", "ContentItemId": "ITEM_ID", "DisplayText": "Footer note", "Published": true,
+                "TitlePart": { "Title": "Footer note" }, "HtmlBodyPart": { "Html": "<p>Footer</p>" },
+                "LayerMetadata": { "Layer": "Always", "Zone": "Footer", "Position": 10 },
+                "SeoMetaPart": { "PageTitle": "Kept as it came" } } ] } ] }
+            """.Replace("ITEM_ID", id, StringComparison.Ordinal);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IRecipeExecutor>().ExecuteAsync(recipe, cancellationToken: Ct);
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var contents = scope.ServiceProvider.GetRequiredService<LiaisonSite.Core.ContentManagement.IContentManager>();
+            var draft = (await contents.GetAsync(id, LiaisonSite.Core.ContentManagement.VersionOptions.DraftRequired))!;
+            draft.Content["HtmlBodyPart"]!["Html"] = "<p>Footer, edited</p>";
+            await contents.UpdateAsync(draft, publish: true);
+            await scope.ServiceProvider.GetRequiredService<LiaisonSite.Core.Data.LiaisonDbContext>().SaveChangesAsync(Ct);
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var item = await scope.ServiceProvider.GetRequiredService<LiaisonSite.Core.ContentManagement.IContentManager>()
+                .GetAsync(id, LiaisonSite.Core.ContentManagement.VersionOptions.Published);
+            Assert.Equal("<p>Footer, edited</p>", item!.Content["HtmlBodyPart"]!["Html"]!.GetValue<string>());
+            Assert.Equal("Footer", item.Content["LayerMetadata"]!["Zone"]!.GetValue<string>());
+            Assert.Equal("Kept as it came", item.Content["SeoMetaPart"]!["PageTitle"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task ALiquidBodyThatDoesNotParse_IsRefusedWithAClearMessage()
     {
         const string recipe = """
