@@ -1,13 +1,18 @@
+using Liaison.ContentParts.Alias;
 using Liaison.ContentParts.Autoroute;
 using Liaison.ContentParts.Fields;
+using Liaison.ContentParts.Flows;
 using Liaison.ContentParts.HtmlBody;
 using Liaison.ContentParts.Liquid;
+using Liaison.ContentParts.Lists;
 using Liaison.ContentParts.Markdown;
 using Liaison.ContentParts.Sanitizing;
 using Liaison.ContentParts.Title;
+using Liaison.ContentParts.Upgrades;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Display;
 using LiaisonSite.Core.Modules;
+using LiaisonSite.Core.Upgrades;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +27,8 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddSingleton<IHtmlSanitizerService, HtmlSanitizerService>();
         services.AddSingleton<IMarkdownService, MarkdownService>();
         services.AddSingleton<ContentLiquid>();
+        services.AddScoped<StagedContentLoader>();
+        services.AddScoped<ContentLiquidRenderer>();
         services.AddScoped<PartSettingsReader>();
         services.AddScoped<AutorouteRegistry>();
         services.AddScoped<IContentRouting, ContentRouting>();
@@ -29,18 +36,31 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddScoped<PickerLookups>();
         services.AddScoped<IContentFieldTypeCatalog, ContentFieldTypeCatalog>();
         services.AddScoped<IIndexProvider, AutorouteIndexProvider>();
+        services.AddScoped<IIndexProvider, ContainedPartIndexProvider>();
+        services.AddScoped<IIndexProvider, AliasPartIndexProvider>();
+        services.AddScoped<IContentAliases, ContentAliases>();
+        services.AddUpgradeStep<CreateMenuTypes>();
 
         // Order matters: the title sets DisplayText before the path is generated from it.
         services.AddScoped<IContentHandler, TitlePartHandler>();
         services.AddScoped<IContentHandler, HtmlBodyPartHandler>();
+        services.AddScoped<IContentHandler, LiquidPartHandler>();
+        services.AddScoped<IContentHandler, AliasPartHandler>();
         services.AddScoped<IContentHandler, HtmlFieldHandler>();
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
         services.AddScoped<IContentHandler, ContentPickerValidationHandler>();
+        services.AddScoped<IContentHandler, UnknownPartsReporter>();
 
         services.AddScoped<IContentPartDriver, TitlePartDriver>();
         services.AddScoped<IContentPartDriver, AutoroutePartDriver>();
         services.AddScoped<IContentPartDriver, HtmlBodyPartDriver>();
         services.AddScoped<IContentPartDriver, MarkdownBodyPartDriver>();
+        services.AddScoped<IContentPartDriver, ListPartDriver>();
+        services.AddScoped<IContentPartDriver, LiquidPartDriver>();
+        services.AddScoped<IContentPartDriver, AliasPartDriver>();
+        services.AddScoped<IContentPartDriver, ContainedPartDriver>();
+        services.AddScoped<IContentPartDriver, BagPartDriver>();
+        services.AddScoped<IContentPartDriver, FlowPartDriver>();
 
         services.AddScoped<IContentFieldDriver, TextFieldDriver>();
         services.AddScoped<IContentFieldDriver, HtmlFieldDriver>();
@@ -55,7 +75,29 @@ public sealed class ContentPartsModule : LiaisonModule
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)
-        => modelBuilder.Entity<AutorouteIndex>(e =>
+    {
+        modelBuilder.Entity<ContainedPartIndex>(e =>
+        {
+            e.ToTable("ContainedPartIndex");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ContentItemVersionId).HasMaxLength(26).IsRequired();
+            e.Property(x => x.ContentItemId).HasMaxLength(ContainedPartIndex.MaxIdLength).IsRequired();
+            e.Property(x => x.ListContentItemId).HasMaxLength(ContainedPartIndex.MaxIdLength).IsRequired();
+            e.Property(x => x.ContentType).HasMaxLength(255).IsRequired();
+            e.HasIndex(x => new { x.ListContentItemId, x.Published, x.SortUtc });
+            e.HasIndex(x => x.ContentItemVersionId);
+        });
+        modelBuilder.Entity<AliasPartIndex>(e =>
+        {
+            e.ToTable("AliasPartIndex");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ContentItemVersionId).HasMaxLength(26).IsRequired();
+            e.Property(x => x.ContentItemId).HasMaxLength(ContainedPartIndex.MaxIdLength).IsRequired();
+            e.Property(x => x.Alias).HasMaxLength(AliasPart.MaxLength).IsRequired();
+            e.HasIndex(x => new { x.Alias, x.Published });
+            e.HasIndex(x => x.ContentItemVersionId);
+        });
+        modelBuilder.Entity<AutorouteIndex>(e =>
         {
             e.ToTable("AutorouteIndex");
             e.HasKey(x => x.Id);
@@ -67,4 +109,5 @@ public sealed class ContentPartsModule : LiaisonModule
             e.HasIndex(x => new { x.ContentItemId, x.Published });
             e.HasIndex(x => x.ContentItemVersionId);
         });
+    }
 }

@@ -28,6 +28,7 @@ public sealed class MediaModule : LiaisonModule
         services.AddScoped<IPermissionProvider, Permissions>();
         services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IRecipeStepHandler, MediaStep>();
+        services.AddScoped<Contracts.IMediaExport, Export.MediaExport>();
         services.AddScoped<IRecipeStepExporter, MediaExporter>();
     }
 

@@ -221,6 +221,42 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.ToTable("ContactIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Liaison.ContentParts.Alias.AliasPartIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("Alias", "Published");
+
+                    b.ToTable("AliasPartIndex", (string)null);
+                });
+
             modelBuilder.Entity("Liaison.ContentParts.Autoroute.AutorouteIndex", b =>
                 {
                     b.Property<long>("Id")
@@ -262,6 +298,53 @@ namespace LiaisonSite.Migrations.Sqlite
                     b.HasIndex("Path", "Published");
 
                     b.ToTable("AutorouteIndex", (string)null);
+                });
+
+            modelBuilder.Entity("Liaison.ContentParts.Lists.ContainedPartIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SortUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemVersionId");
+
+                    b.HasIndex("ListContentItemId", "Published", "SortUtc");
+
+                    b.ToTable("ContainedPartIndex", (string)null);
                 });
 
             modelBuilder.Entity("Liaison.Contents.Data.ContentSchedule", b =>

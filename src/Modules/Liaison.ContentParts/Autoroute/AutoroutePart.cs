@@ -18,6 +18,9 @@ public sealed class AutoroutePartSettings
 
     /// <summary>Liquid, e.g. <c>examples/{{ ContentItem.DisplayText | slugify }}</c>.</summary>
     public string? Pattern { get; set; }
+
+    /// <summary>Orchard's option to offer "set as home page" on the item; kept as imported.</summary>
+    public bool ShowHomepageOption { get; set; }
 }
 
 /// <summary>One row per latest or published version that has a path; public pages are found by path here.</summary>

@@ -2,12 +2,14 @@ using Liaison.ContentParts.Liquid;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 
 namespace Liaison.ContentParts.Autoroute;
 
 /// <summary>Generates paths from the type's pattern, keeps them unique and refuses reserved or malformed ones.</summary>
 internal sealed class AutoroutePartHandler(
-    PartSettingsReader settings, AutorouteRegistry registry, ContentLiquid liquid, IStringLocalizer<AutoroutePartHandler> S) : IContentHandler
+    PartSettingsReader settings, AutorouteRegistry registry, ContentLiquid liquid, StagedContentLoader loader,
+    ILogger<AutoroutePartHandler> logger, IStringLocalizer<AutoroutePartHandler> S) : IContentHandler
 {
     private const string Key = "AutoroutePart.Path";
 
@@ -25,7 +27,15 @@ internal sealed class AutoroutePartHandler(
         var path = AutoroutePaths.Normalize(part.Path);
         if (!partSettings.AllowCustomPath || path is null)
         {
-            path = await registry.MakeUniqueAsync(await GenerateAsync(item, partSettings), item.ContentItemId);
+            var generated = await GenerateAsync(item, partSettings);
+            path = await registry.MakeUniqueAsync(generated, item.ContentItemId);
+            if (!string.Equals(path, generated, StringComparison.Ordinal))
+            {
+                // Never silently: whoever set the site up (or imported a recipe) can find which item got which address.
+                // A path the item brings itself (a recipe's "Path") is not renamed: another item's path is an error.
+                logger.LogWarning("{ContentType} {ContentItemId} ('{DisplayText}'): the address '{Generated}' is taken or reserved; it got '{Path}'.",
+                    item.ContentType, item.ContentItemId, item.DisplayText, generated, path);
+            }
         }
 
         part.Path = path;
@@ -58,7 +68,7 @@ internal sealed class AutoroutePartHandler(
     private async Task<string> GenerateAsync(ContentItem item, AutoroutePartSettings partSettings)
     {
         var pattern = string.IsNullOrWhiteSpace(partSettings.Pattern) ? AutoroutePartSettings.DefaultPattern : partSettings.Pattern;
-        var rendered = await liquid.RenderAsync(pattern, item) ?? "";
+        var rendered = await liquid.RenderAsync(pattern, item, loader.LatestAsync) ?? "";
 
         // A pattern without "slugify" may give spaces or punctuation: such segments are slugified.
         var segments = rendered.Split('/')

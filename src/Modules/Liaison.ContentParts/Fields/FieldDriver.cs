@@ -52,8 +52,21 @@ internal abstract class FieldDriver<TField, TSettings>(IStringLocalizer localize
 
         context.ContentItem.GetOrCreatePart(context.TypePart.Name)[context.Field.Name] =
             JsonSerializer.SerializeToNode(field, ContentItemExtensions.SerializerOptions);
+
+        // Kept in the item, so the form shows what was typed next to the message.
+        foreach (var message in EditorOnlyErrors(field, SettingsOf(context.Field), label))
+        {
+            context.Errors.Add(new ContentValidationError(message, context.Prefix));
+        }
+
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Rules the editor holds a person to but an import does not (the API and recipes bring data made elsewhere, such
+    /// as Orchard's images without alternative texts).
+    /// </summary>
+    protected virtual IEnumerable<string> EditorOnlyErrors(TField field, TSettings settings, string label) => [];
 
     public IEnumerable<string> Validate(JsonObject? value, ContentPartFieldDefinition definition)
     {

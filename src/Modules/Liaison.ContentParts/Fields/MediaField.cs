@@ -62,7 +62,14 @@ internal sealed class MediaFieldDriver(IStringLocalizer<MediaFieldDriver> locali
             yield return S["{0} contains a file path that is not valid.", label];
         }
 
-        // Images are public and must be understandable without seeing them (screen readers, failed loads).
+    }
+
+    /// <summary>
+    /// Images are public and must be understandable without seeing them (screen readers, failed loads): whoever picks
+    /// one in the editor describes it. Imported items (recipes, the API) may come without texts, as Orchard's do.
+    /// </summary>
+    protected override IEnumerable<string> EditorOnlyErrors(MediaField field, MediaFieldSettings settings, string label)
+    {
         if (settings.AllowMediaText && Enumerable.Range(0, field.Paths.Length).Any(i => string.IsNullOrWhiteSpace(field.AltText(i))))
         {
             yield return S["{0}: every image needs an alternative text.", label];

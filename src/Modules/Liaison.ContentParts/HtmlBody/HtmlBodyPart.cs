@@ -1,5 +1,6 @@
 using Liaison.ContentParts.Sanitizing;
 using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Display;
 using Microsoft.AspNetCore.Html;
 
@@ -8,6 +9,17 @@ namespace Liaison.ContentParts.HtmlBody;
 public sealed class HtmlBodyPart : ContentPart
 {
     public string? Html { get; set; }
+}
+
+/// <summary>
+/// The type's HtmlBodyPart settings, as Orchard names them. <see cref="SanitizeHtml"/> off is Orchard's way of letting
+/// a type's bodies hold Liquid: here the Liquid is then rendered, and its output is sanitized all the same.
+/// </summary>
+public sealed class HtmlBodyPartSettings
+{
+    public bool SanitizeHtml { get; set; } = true;
+
+    public bool RendersLiquid => !SanitizeHtml;
 }
 
 public sealed record HtmlBodyDisplayModel(IHtmlContent Html);
@@ -37,6 +49,12 @@ internal sealed class HtmlBodyPartDriver(IHtmlSanitizerService sanitizer) : ICon
     public DisplayResult? BuildDisplay(PartDisplayContext context)
     {
         var html = context.ContentItem.As<HtmlBodyPart>().Html;
+        if (context.DisplayType != "Summary" && html is not null && (html.Contains("{{", StringComparison.Ordinal) || html.Contains("{%", StringComparison.Ordinal))
+            && context.TypePart.Settings.GetSettings<HtmlBodyPartSettings>().RendersLiquid)
+        {
+            return new("LiquidBody", new Liquid.LiquidBodyModel(context.ContentItem, html));
+        }
+
         return context.DisplayType == "Summary"
             ? new("BodyPart_Summary", sanitizer.ToPlainText(html, 160))
             : new("HtmlBodyPart", new HtmlBodyDisplayModel(new HtmlString(sanitizer.Sanitize(html))));

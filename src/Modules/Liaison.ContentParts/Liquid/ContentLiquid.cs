@@ -2,34 +2,57 @@ using System.Text.Json.Nodes;
 using Fluid;
 using Fluid.Values;
 using Liaison.ContentParts.Autoroute;
+using Liaison.ContentParts.Markdown;
 using LiaisonSite.Core.ContentManagement;
 
 namespace Liaison.ContentParts.Liquid;
 
 /// <summary>
-/// Evaluates the Liquid patterns of part settings (AutoroutePart, TitlePart) against a content item:
-/// <c>{{ ContentItem.DisplayText | slugify }}</c>, <c>{{ ContentItem.Content.TitlePart.Title }}</c>.
+/// Evaluates Liquid against a content item — the patterns of part settings (AutoroutePart, TitlePart) and the bodies
+/// of LiquidPart and of HtmlBodyPart where the type allows Liquid. The item is <c>ContentItem</c> and, as Orchard's
+/// patterns write it, <c>Model.ContentItem</c>. Orchard's filters: <c>display_text</c>, <c>slugify</c>,
+/// <c>container</c> (the list an item is contained in, through <see cref="ContentLoader"/>) and <c>markdownify</c>.
+/// Templates see plain data (dictionaries), never CLR members, and run within step and output limits.
 /// </summary>
-internal sealed class ContentLiquid
+internal sealed class ContentLiquid(IMarkdownService markdown)
 {
-    private static readonly FluidParser s_parser = new();
-    private static readonly TemplateOptions s_options = CreateOptions();
+    /// <summary>Loads an item (latest version, including ones staged in the unit of work) by its ContentItemId.</summary>
+    public delegate Task<ContentItem?> ContentLoader(string contentItemId);
 
-    /// <summary>The rendered text, or null when the pattern is not valid Liquid.</summary>
-    public async Task<string?> RenderAsync(string pattern, ContentItem item)
+    /// <summary>Statements a template may run: enough for any page, not for a loop that never ends.</summary>
+    public const int MaxSteps = 100_000;
+
+    /// <summary>Characters a template may write.</summary>
+    public const int MaxOutput = 1_000_000;
+
+    private const string LoaderKey = "ContentLoader";
+    private static readonly FluidParser s_parser = new();
+    private readonly TemplateOptions _options = CreateOptions(markdown);
+
+    /// <summary>The rendered text, or null when the template is not valid Liquid or fails to render within the limits.</summary>
+    public async Task<string?> RenderAsync(string pattern, ContentItem item, ContentLoader? loader = null)
     {
         if (!s_parser.TryParse(pattern, out var template, out _))
         {
             return null;
         }
 
-        var context = new TemplateContext(s_options);
-        context.SetValue("ContentItem", ToModel(item));
+        var context = new TemplateContext(_options);
+        var model = ToModel(item);
+        context.SetValue("ContentItem", model);
+        context.SetValue("Model", new Dictionary<string, object?> { ["ContentItem"] = model });
+        if (loader is not null)
+        {
+            context.AmbientValues[LoaderKey] = loader;
+        }
+
         try
         {
-            return (await template.RenderAsync(context)).Trim();
+            using var writer = new LimitedWriter(MaxOutput);
+            await template.RenderAsync(writer, context);
+            return writer.ToString().Trim();
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ParseException or OutputTooLongException)
         {
             return null;
         }
@@ -37,11 +60,33 @@ internal sealed class ContentLiquid
 
     public static bool IsValid(string pattern) => s_parser.TryParse(pattern, out _, out _);
 
-    private static TemplateOptions CreateOptions()
+    private static TemplateOptions CreateOptions(IMarkdownService markdown)
     {
-        var options = new TemplateOptions();
+        var options = new TemplateOptions { MaxSteps = MaxSteps, MaxRecursion = 20 };
         options.Filters.AddFilter("slugify", static (input, _, _) => new ValueTask<FluidValue>(new StringValue(Slug.Create(input.ToStringValue()))));
+        options.Filters.AddFilter("display_text", DisplayTextAsync);
+        options.Filters.AddFilter("container", ContainerAsync);
+        options.Filters.AddFilter("markdownify", (input, _, _) => new ValueTask<FluidValue>(new StringValue(markdown.ToHtml(input.ToStringValue()), encode: false)));
         return options;
+    }
+
+    /// <summary>An item's DisplayText (a text stays itself, so <c>"x" | display_text</c> is harmless).</summary>
+    private static async ValueTask<FluidValue> DisplayTextAsync(FluidValue input, FilterArguments arguments, TemplateContext context)
+        => input is StringValue ? input : await input.GetValueAsync("DisplayText", context);
+
+    /// <summary>The item's container: the list its ContainedPart names, or nil.</summary>
+    private static async ValueTask<FluidValue> ContainerAsync(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var content = await input.GetValueAsync("Content", context);
+        var contained = await content.GetValueAsync("ContainedPart", context);
+        var listId = (await contained.GetValueAsync("ListContentItemId", context)).ToStringValue();
+        if (string.IsNullOrEmpty(listId) || !context.AmbientValues.TryGetValue(LoaderKey, out var value) || value is not ContentLoader loader)
+        {
+            return NilValue.Instance;
+        }
+
+        var list = await loader(listId);
+        return list is null ? NilValue.Instance : FluidValue.Create(ToModel(list), context.Options);
     }
 
     // Plain dictionaries keep the template away from CLR members: a pattern sees data, never methods.
@@ -65,4 +110,36 @@ internal sealed class ContentLiquid
         JsonValue value when value.TryGetValue<decimal>(out var d) => d,
         _ => node?.ToString(),
     };
+
+    private sealed class OutputTooLongException() : Exception("The template wrote more than the limit.");
+
+    /// <summary>A writer that refuses to grow past its limit, so a template cannot fill the memory.</summary>
+    private sealed class LimitedWriter(int limit) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override void Write(char value)
+        {
+            Check(1);
+            base.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            Check(value?.Length ?? 0);
+            base.Write(value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            Check(count);
+            base.Write(buffer, index, count);
+        }
+
+        private void Check(int more)
+        {
+            if (GetStringBuilder().Length + more > limit)
+            {
+                throw new OutputTooLongException();
+            }
+        }
+    }
 }

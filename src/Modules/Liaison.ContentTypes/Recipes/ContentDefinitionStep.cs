@@ -72,7 +72,7 @@ internal sealed partial class ContentDefinitionStep(
             {
                 PartName = partName,
                 Name = record.GetString("Name") is { Length: > 0 } n ? n : partName,
-                Settings = SettingsNormalizer.Normalize(record.GetProperty("Settings") as JsonObject, typeof(ContentTypePartSettings)),
+                Settings = SettingsNormalizer.NormalizeTypePart(record.GetProperty("Settings") as JsonObject, partName, typeof(ContentTypePartSettings)),
             };
             EnsurePosition(typePart.Settings, nameof(ContentTypePartSettings), i);
             type.Parts.Add(typePart);

@@ -55,6 +55,66 @@ internal static class SettingsNormalizer
         return result;
     }
 
+    /// <summary>
+    /// Orchard's legacy flat settings of the parts it ships, by part name: older recipes write a type's AutoroutePart
+    /// settings as <c>{"Pattern": …, "AllowCustomPath": "True", "Position": "1"}</c>, beside the position, instead of
+    /// under <c>AutoroutePartSettings</c>. The part classes live in other modules, so the keys and their JSON kinds are
+    /// listed here (true = a boolean, false = a number, null = kept as written).
+    /// </summary>
+    private static readonly Dictionary<string, (string Section, Dictionary<string, bool?> Keys)> s_legacyPartSettings =
+        new(StringComparer.Ordinal)
+        {
+            ["AutoroutePart"] = ("AutoroutePartSettings", new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Pattern"] = null, ["AllowCustomPath"] = true, ["ShowHomepageOption"] = true, ["AllowUpdatePath"] = true,
+                ["AllowDisabled"] = true, ["AllowRouteContainedItems"] = true, ["ManageContainedItemRoutes"] = true,
+                ["AllowAbsolutePath"] = true,
+            }),
+            ["TitlePart"] = ("TitlePartSettings", new(StringComparer.OrdinalIgnoreCase) { ["Options"] = null, ["Pattern"] = null, ["RenderTitle"] = true }),
+            ["ListPart"] = ("ListPartSettings", new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["PageSize"] = false, ["ContainedContentTypes"] = null, ["EnableOrdering"] = true, ["ShowHeader"] = true,
+            }),
+            ["BagPart"] = ("BagPartSettings", new(StringComparer.OrdinalIgnoreCase) { ["ContainedContentTypes"] = null, ["DisplayType"] = null }),
+            ["FlowPart"] = ("FlowPartSettings", new(StringComparer.OrdinalIgnoreCase) { ["ContainedContentTypes"] = null }),
+            ["HtmlBodyPart"] = ("HtmlBodyPartSettings", new(StringComparer.OrdinalIgnoreCase) { ["SanitizeHtml"] = true }),
+            ["MarkdownBodyPart"] = ("MarkdownBodyPartSettings", new(StringComparer.OrdinalIgnoreCase) { ["SanitizeHtml"] = true }),
+        };
+
+    /// <summary>
+    /// A type-part record's settings: <see cref="Normalize"/> with <paramref name="typePartSettings"/> (the position …),
+    /// then Orchard's legacy flat settings of the part moved under the part's settings section (e.g. a flat
+    /// <c>"AllowCustomPath": "True"</c> of an AutoroutePart becomes <c>{"AutoroutePartSettings": {"AllowCustomPath": true}}</c>).
+    /// A value the nested section already has wins over a flat one.
+    /// </summary>
+    public static JsonObject NormalizeTypePart(JsonObject? settings, string partName, Type typePartSettings)
+    {
+        var result = Normalize(settings, typePartSettings);
+        if (!s_legacyPartSettings.TryGetValue(partName, out var legacy))
+        {
+            return result;
+        }
+
+        foreach (var key in result.Select(p => p.Key).Where(legacy.Keys.ContainsKey).ToList())
+        {
+            var value = result[key];
+            result.Remove(key);
+            var canonical = legacy.Keys.Keys.First(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            var section = Section(result, legacy.Section, []);
+            if (section[canonical] is null)
+            {
+                section[canonical] = legacy.Keys[canonical] switch
+                {
+                    true => Convert(value, typeof(bool)),
+                    false => Convert(value, typeof(int)),
+                    null => value?.DeepClone(),
+                };
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The values of a settings object converted to the JSON types of the class's properties.</summary>
     public static JsonObject Coerce(JsonObject section, Type type)
     {

@@ -1,18 +1,17 @@
 using System.Text.Json.Nodes;
-using Liaison.Media.Processing;
-using Liaison.Media.Storage;
+using Liaison.Media.Contracts;
 using LiaisonSite.Core.Recipes;
 using Microsoft.Extensions.Localization;
 
 namespace Liaison.Media.Recipes;
 
 /// <summary>
-/// The media library as a <see cref="MediaStep"/> reads it: each image once, as Base64 under its library path (the
-/// sized variants are made again on import). For an export of chosen types, only the images its items name.
-/// An export holds at most <see cref="MaxBytes"/> of images; what is past it is named in the notes, to be copied
-/// with the media folder instead.
+/// The media library in a complete export, as a <see cref="MediaStep"/> reads it (through <see cref="IMediaExport"/>):
+/// each image once, as Base64 under its library path (the sized variants are made again on import). For an export of
+/// chosen types, only the images its items name. An export holds at most <see cref="MaxBytes"/> of images; what is
+/// past it is named in the notes, to be copied with the media folder instead.
 /// </summary>
-internal sealed class MediaExporter(MediaStore store, IStringLocalizer<MediaExporter> S) : IRecipeStepExporter
+internal sealed class MediaExporter(IMediaExport media, IStringLocalizer<MediaExporter> S) : IRecipeStepExporter
 {
     public const long MaxBytes = 256L * 1024 * 1024;
 
@@ -24,42 +23,26 @@ internal sealed class MediaExporter(MediaStore store, IStringLocalizer<MediaExpo
 
     public async Task<IReadOnlyList<JsonObject>> ExportAsync(RecipeExportContext context, CancellationToken cancellationToken)
     {
-        var root = store.Root;
-        if (!Directory.Exists(root))
-        {
-            return [];
-        }
-
-        var paths = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(MediaPaths.IsValid)
-            .ToHashSet(StringComparer.Ordinal);
-        var originals = paths.Where(p => !IsVariantOfAnother(p, paths)).Order(StringComparer.Ordinal).ToList();
+        IEnumerable<MediaLibraryFile> files = media.List();
         if (context.OnlyReferencedMedia)
         {
             var text = string.Join('\n', context.Items.Select(i => i.ToJsonString()));
-            originals = [.. originals.Where(p => text.Contains(p, StringComparison.Ordinal))];
+            files = files.Where(f => text.Contains(f.Path, StringComparison.Ordinal));
         }
 
-        var files = new JsonArray();
-        long total = 0;
+        var chosen = new List<string>();
         var left = new List<string>();
-        foreach (var path in originals)
+        long total = 0;
+        foreach (var file in files)
         {
-            var file = MediaPaths.Resolve(root, path)!;
-            var length = new FileInfo(file).Length;
-            if (total + length > MaxBytes)
+            if (total + file.Bytes > MaxBytes)
             {
-                left.Add(path);
+                left.Add(file.Path);
                 continue;
             }
 
-            total += length;
-            files.Add(new JsonObject
-            {
-                ["TargetPath"] = path,
-                ["Base64"] = Convert.ToBase64String(await File.ReadAllBytesAsync(file, cancellationToken)),
-            });
+            total += file.Bytes;
+            chosen.Add(file.Path);
         }
 
         if (left.Count > 0)
@@ -68,15 +51,12 @@ internal sealed class MediaExporter(MediaStore store, IStringLocalizer<MediaExpo
                 left.Count, MaxBytes / 1024 / 1024, string.Join(", ", left.Take(20))]);
         }
 
-        return files.Count == 0 ? [] : [new JsonObject { ["name"] = "media", ["Files"] = files }];
-    }
-
-    /// <summary>"a-800.jpg" is a variant when "a.jpg" is in the library too.</summary>
-    private static bool IsVariantOfAnother(string path, HashSet<string> all)
-        => ImageProcessor.VariantEdges.Any(edge =>
+        if (chosen.Count == 0)
         {
-            var ext = Path.GetExtension(path);
-            var suffix = "-" + edge + ext;
-            return path.EndsWith(suffix, StringComparison.Ordinal) && all.Contains(path[..^suffix.Length] + ext);
-        });
+            return [];
+        }
+
+        var result = await media.BuildStepAsync(chosen, cancellationToken);
+        return [result.Step];
+    }
 }

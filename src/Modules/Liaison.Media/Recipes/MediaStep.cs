@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Liaison.Media.Processing;
 using Liaison.Media.Storage;
 using LiaisonSite.Core.Recipes;
+using Microsoft.Extensions.Logging;
 
 namespace Liaison.Media.Recipes;
 
@@ -10,7 +11,7 @@ namespace Liaison.Media.Recipes;
 /// Files go through the same decode → re-encode → variants pipeline as uploads. SourcePath is relative to the folder of
 /// the harvested recipe. Writing the same files again gives the same result, so the step is idempotent.
 /// </summary>
-internal sealed class MediaStep(MediaStore store, ImageDecodeGate decoder, IRecipeHarvester harvester) : IRecipeStepHandler
+internal sealed class MediaStep(MediaStore store, ImageDecodeGate decoder, IRecipeHarvester harvester, ILogger<MediaStep> logger) : IRecipeStepHandler
 {
     public string Name => "media";
 
@@ -26,6 +27,11 @@ internal sealed class MediaStep(MediaStore store, ImageDecodeGate decoder, IReci
             }
 
             var bytes = await ReadAsync(context, file, target);
+            if (bytes is null)
+            {
+                continue;
+            }
+
             try
             {
                 await store.SaveAsync(target, await decoder.ProcessAsync(bytes, Path.GetExtension(target).TrimStart('.'), context.CancellationToken));
@@ -41,7 +47,8 @@ internal sealed class MediaStep(MediaStore store, ImageDecodeGate decoder, IReci
         }
     }
 
-    private async Task<byte[]> ReadAsync(RecipeStepContext context, JsonObject file, string target)
+    /// <summary>The file's bytes, or null when its SourcePath file is not shipped with the recipe (reported, skipped).</summary>
+    private async Task<byte[]?> ReadAsync(RecipeStepContext context, JsonObject file, string target)
     {
         if (file.GetString("Base64") is { Length: > 0 } base64)
         {
@@ -61,15 +68,29 @@ internal sealed class MediaStep(MediaStore store, ImageDecodeGate decoder, IReci
             throw new RecipeException($"Step {context.StepIndex} (media): {target} needs Base64 or SourcePath.");
         }
 
-        var recipe = await harvester.FindAsync(context.RecipeName)
-            ?? throw new RecipeException($"Step {context.StepIndex} (media): {target}: SourcePath works only for recipes shipped with the site; use Base64.");
+        // Orchard's theme recipes name files of the theme's folder (../wwwroot/…), which do not come with the recipe: the
+        // file is reported and skipped, and the items that reference its path keep the reference (the image can be
+        // uploaded to that path later). The step goes on with the other files.
+        var recipe = await harvester.FindAsync(context.RecipeName);
+        if (recipe is null)
+        {
+            Report(context, target, source, "the recipe is not shipped with the site, so its SourcePath files are not available (use Base64)");
+            return null;
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(recipe.FilePath))! + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(folder, source));
         if (!full.StartsWith(folder, StringComparison.Ordinal) || !File.Exists(full))
         {
-            throw new RecipeException($"Step {context.StepIndex} (media): {target}: SourcePath '{source}' is not a file in the recipe's folder.");
+            Report(context, target, source, "the file is not in the recipe's folder");
+            return null;
         }
 
         return await File.ReadAllBytesAsync(full);
     }
+
+    private void Report(RecipeStepContext context, string target, string source, string reason)
+        => logger.LogWarning(
+            "Recipe '{Recipe}', step {Step} (media): {Target} was skipped, SourcePath '{Source}': {Reason}; references to it are kept.",
+            context.RecipeName, context.StepIndex, target, source, reason);
 }
