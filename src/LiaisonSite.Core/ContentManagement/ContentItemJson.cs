@@ -26,9 +26,9 @@ public static class ContentItemJson
             ["DisplayText"] = item.DisplayText,
             ["Latest"] = item.Latest,
             ["Published"] = item.Published,
-            ["ModifiedUtc"] = item.ModifiedUtc,
-            ["PublishedUtc"] = item.PublishedUtc,
-            ["CreatedUtc"] = item.CreatedUtc,
+            ["ModifiedUtc"] = Utc(item.ModifiedUtc),
+            ["PublishedUtc"] = Utc(item.PublishedUtc),
+            ["CreatedUtc"] = Utc(item.CreatedUtc),
             ["Owner"] = item.Owner,
             ["Author"] = item.Author,
         };
@@ -39,6 +39,15 @@ public static class ContentItemJson
 
         return json;
     }
+
+    /// <summary>
+    /// A date as Orchard writes it: UTC with 'Z' ("2025-03-01T08:00:00Z"). The database gives dates back without a
+    /// kind (SQLite), and a date written without 'Z' would be read as local time by Orchard and by JavaScript.
+    /// </summary>
+    public static string? Utc(DateTime? value) => value is { } date
+        ? DateTime.SpecifyKind(date.Kind == DateTimeKind.Local ? date.ToUniversalTime() : date, DateTimeKind.Utc)
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
+        : null;
 
     /// <summary>The parts of a recipe/API item: every top-level object that is not an item property.</summary>
     public static JsonObject ReadContent(JsonObject json)

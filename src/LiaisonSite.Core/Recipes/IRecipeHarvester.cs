@@ -26,5 +26,8 @@ public static class RecipeExecutorExtensions
     public static async Task<RecipeResult> ExecuteAsync(
         this IRecipeExecutor executor, RecipeDescriptor recipe, IReadOnlyDictionary<string, string?>? parameters = null,
         CancellationToken cancellationToken = default)
-        => await executor.ExecuteAsync(await recipe.ReadAsync(cancellationToken), parameters, cancellationToken);
+        => await executor.ExecuteAsync(
+            await recipe.ReadAsync(cancellationToken),
+            new RecipeRunOptions { Parameters = parameters, Folder = Path.GetDirectoryName(Path.GetFullPath(recipe.FilePath)) },
+            cancellationToken);
 }

@@ -17,8 +17,20 @@ public interface IRecipeStepHandler
 /// <summary>A step with its <c>[js: …]</c> expressions already evaluated.</summary>
 public sealed class RecipeStepContext(
     string recipeName, int stepIndex, JsonObject step, IReadOnlyDictionary<string, string?>? parameters = null,
-    CancellationToken cancellationToken = default)
+    CancellationToken cancellationToken = default, RecipeReport? report = null, string? recipeFolder = null)
 {
+    /// <summary>The run's report; <see cref="Dropped"/> adds to it.</summary>
+    public RecipeReport Report { get; } = report ?? new RecipeReport();
+
+    /// <summary>The folder of the recipe file, or null when it has none (an upload).</summary>
+    public string? RecipeFolder { get; } = recipeFolder;
+
+    /// <summary>
+    /// Says in the report what this step could not hold as written (an unknown setting kept but unused, a permission
+    /// with no counterpart here …); the run goes on. Invalid data is still a <see cref="RecipeException"/>.
+    /// </summary>
+    public void Dropped(string message) => Report.Add(new RecipeNote(StepIndex, StepName, RecipeNoteKind.Dropped, message));
+
     /// <summary>Cancelled when the recipe's time limit is reached; a step with many items checks it between items.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
 

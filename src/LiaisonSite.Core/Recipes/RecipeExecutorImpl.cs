@@ -4,21 +4,25 @@ using LiaisonSite.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 
 namespace LiaisonSite.Core.Recipes;
 
 /// <summary>
 /// Runs a recipe in one transaction. The whole run has a time limit (<c>Liaison:Recipes:TimeLimitSeconds</c>, default
 /// 300): past it the run is stopped, rolled back and refused with a message, so an upload cannot hold the database.
+/// A step this site does not implement (Orchard's "feature", "themes", "layers" …, or a typo) is skipped and listed in
+/// the result's report, which is also logged; only malformed JSON, a failing expression or invalid data of a known step
+/// refuses the recipe.
 /// </summary>
 internal sealed class RecipeExecutor(
     LiaisonDbContext db,
     IEnumerable<IRecipeStepHandler> handlers,
     IConfiguration configuration,
-    IStringLocalizer<RecipeExecutor> S) : IRecipeExecutor
+    IStringLocalizer<RecipeExecutor> S,
+    ILogger<RecipeExecutor> logger) : IRecipeExecutor
 {
-    public async Task<RecipeResult> ExecuteAsync(
-        string json, IReadOnlyDictionary<string, string?>? parameters = null, CancellationToken cancellationToken = default)
+    public async Task<RecipeResult> ExecuteAsync(string json, RecipeRunOptions options, CancellationToken cancellationToken = default)
     {
         var recipe = RecipeParser.Parse(json, S);
         var recipeName = recipe.GetString("name") is { Length: > 0 } n ? n : S["(unnamed)"].Value;
@@ -28,15 +32,21 @@ internal sealed class RecipeExecutor(
         }
 
         var byName = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
-        RefuseUnknownSteps(recipeName, steps, byName);
+        RefuseNamelessSteps(recipeName, steps);
 
-        parameters ??= new Dictionary<string, string?>();
+        var parameters = options.Parameters ?? new Dictionary<string, string?>();
         var timeLimit = TimeLimit(configuration);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeLimit);
         try
         {
-            return await RunAsync(recipeName, steps, recipe, byName, parameters, limit.Token);
+            var result = await RunAsync(recipeName, steps, recipe, byName, parameters, options.Folder, limit.Token);
+            foreach (var note in result.Report.Notes)
+            {
+                logger.LogWarning("Recipe '{Recipe}', step {Index} ('{Step}'): {Note}", recipeName, note.StepIndex, note.StepName, note.Message);
+            }
+
+            return result;
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -54,9 +64,18 @@ internal sealed class RecipeExecutor(
 
     private async Task<RecipeResult> RunAsync(
         string recipeName, JsonArray steps, JsonObject recipe, Dictionary<string, IRecipeStepHandler> byName,
-        IReadOnlyDictionary<string, string?> parameters, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?> parameters, string? folder, CancellationToken cancellationToken)
     {
-        var scripting = new RecipeScripting(parameters, configuration, S, cancellationToken);
+        var report = new RecipeReport();
+        var (currentIndex, currentName) = (0, "variables");
+        var scripting = new RecipeScripting(parameters, configuration, S, cancellationToken)
+        {
+            Folder = folder,
+            Warn = message => report.Add(new RecipeNote(currentIndex, currentName, RecipeNoteKind.Warning, message)),
+        };
+        var ran = 0;
+        var ids = new RecipeIds();
+        LearnIds(ids, recipe, report, 0, "variables");
         var ownsTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
@@ -73,12 +92,23 @@ internal sealed class RecipeExecutor(
             for (var i = 0; i < steps.Count; i++)
             {
                 var stepName = ((JsonObject)steps[i]!).GetString("name")!;
+                if (!byName.TryGetValue(stepName, out var handler))
+                {
+                    // Not evaluated either: a skipped step runs none of its expressions.
+                    report.Add(new RecipeNote(i + 1, stepName, RecipeNoteKind.SkippedStep, SkippedMessage(stepName, byName.Keys)));
+                    continue;
+                }
+
+                (currentIndex, currentName) = (i + 1, stepName);
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var step = (JsonObject)scripting.Evaluate(steps[i])!;
-                    await byName[stepName].ExecuteAsync(new RecipeStepContext(recipeName, i + 1, step, parameters, cancellationToken));
+                    LearnIds(ids, step, report, i + 1, stepName);
+                    ids.Replace(step);
+                    await handler.ExecuteAsync(new RecipeStepContext(recipeName, i + 1, step, parameters, cancellationToken, report, folder));
                     await db.SaveChangesAsync(cancellationToken);
+                    ran++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -107,22 +137,49 @@ internal sealed class RecipeExecutor(
             throw;
         }
 
-        return new RecipeResult(recipeName, steps.Count);
+        return new RecipeResult(recipeName, ran) { Report = report };
     }
 
-    /// <summary>An unknown step is refused before anything runs, so a typo cannot leave half a recipe applied.</summary>
-    private void RefuseUnknownSteps(string recipeName, JsonArray steps, Dictionary<string, IRecipeStepHandler> byName)
+    /// <summary>Long content item ids (see <see cref="RecipeIds"/>) are stored shortened; the report says which.</summary>
+    private void LearnIds(RecipeIds ids, JsonNode node, RecipeReport report, int index, string stepName)
+    {
+        var learnt = ids.Learn(node, id => new RecipeException(S["the content item id '{0}…' has {1} characters; at most {2} are accepted.",
+            id[..20], id.Length, RecipeIds.MaxLength]));
+        foreach (var id in learnt)
+        {
+            report.Add(new RecipeNote(index, stepName, RecipeNoteKind.Warning, S[
+                "Content item id '{0}' has {1} characters; it is stored as '{2}' (ids here hold {3}), and the recipe's references to it with it.",
+                id, id.Length, ids.Map[id], RecipeIds.StoredLength]));
+        }
+    }
+
+    /// <summary>A step that is not an object with a "name" is malformed: refused before anything runs.</summary>
+    private void RefuseNamelessSteps(string recipeName, JsonArray steps)
     {
         for (var i = 0; i < steps.Count; i++)
         {
-            var name = (steps[i] as JsonObject)?.GetString("name");
-            if (name is null || !byName.ContainsKey(name))
+            if ((steps[i] as JsonObject)?.GetString("name") is not { Length: > 0 })
             {
-                throw new RecipeException(S[
-                    "Recipe '{0}', step {1}: unknown step '{2}'. Known steps: {3}. Nothing was changed.",
-                    recipeName, i + 1, name ?? S["(no name)"], string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))]);
+                throw new RecipeException(S["Recipe '{0}', step {1}: a step must be an object with a \"name\". Nothing was changed.", recipeName, i + 1]);
             }
         }
+    }
+
+    /// <summary>
+    /// Why a step was skipped, so that a typo stands out: a name close to a step this site has is a likely typo
+    /// ("Contnet" → "Content"); an Orchard Core step is named as such; anything else lists the steps this site knows.
+    /// </summary>
+    private string SkippedMessage(string name, IEnumerable<string> known)
+    {
+        var names = known.Order(StringComparer.Ordinal).ToList();
+        if (RecipeStepNames.IsOrchardStep(name))
+        {
+            return S["Skipped: '{0}' is an Orchard Core step this site does not implement; nothing of it was applied.", name];
+        }
+
+        return RecipeStepNames.Closest(name, names) is { } suggestion
+            ? S["Skipped: this site has no step '{0}'. Did you mean '{1}'? (a misspelt step name is skipped, not run)", name, suggestion]
+            : S["Skipped: this site has no step '{0}'. Steps this site runs: {1}.", name, string.Join(", ", names)];
     }
 
     private static string Describe(Exception e) => e switch

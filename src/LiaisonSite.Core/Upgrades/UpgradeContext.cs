@@ -20,7 +20,7 @@ public sealed class UpgradeContext(IServiceProvider services)
             ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no embedded resource ending in '{resourceSuffix}'.");
         await using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
-        await Services.GetRequiredService<IRecipeExecutor>().ExecuteAsync(await reader.ReadToEndAsync(cancellationToken), null, cancellationToken);
+        await Services.GetRequiredService<IRecipeExecutor>().ExecuteAsync(await reader.ReadToEndAsync(cancellationToken), new RecipeRunOptions(), cancellationToken);
     }
 
     /// <summary>Adds grants to roles, keeping those they have.</summary>

@@ -32,7 +32,7 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddScoped<PartSettingsReader>();
         services.AddScoped<AutorouteRegistry>();
         services.AddScoped<IContentRouting, ContentRouting>();
-        services.AddSingleton<IPublicContentTypes, RoutableTypesArePublic>();
+        services.AddScoped<IPublicContentTypes, RoutableTypesArePublic>();
         services.AddScoped<PickerLookups>();
         services.AddScoped<IContentFieldTypeCatalog, ContentFieldTypeCatalog>();
         services.AddScoped<IIndexProvider, AutorouteIndexProvider>();

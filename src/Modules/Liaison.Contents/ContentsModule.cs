@@ -27,6 +27,7 @@ public sealed class ContentsModule : LiaisonModule
     {
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddDefaultGrantsUpgrade<Permissions>();
+        services.AddUpgradeStep<Upgrades.GrantPublicView>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddScoped<IAuthorizationHandler, ContentAuthorizationHandler>();
         services.AddScoped<ContentQueries>();

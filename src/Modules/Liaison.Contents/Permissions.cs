@@ -10,6 +10,12 @@ public sealed class Permissions : IPermissionProvider
 {
     private const string Category = "Content";
 
+    /// <summary>
+    /// Orchard's ViewContent: read published content of the types that have an address. The Anonymous role holds it, so
+    /// the public pages are public; a type is public when Anonymous holds it (see IPublicContentTypes) and no access
+    /// scope governs the type.
+    /// </summary>
+    public static readonly Permission View = new("Contents.View", "View published content", Category);
     public static readonly Permission ViewAll = new("Contents.ViewAll", "View all content", Category);
     public static readonly Permission Edit = new("Contents.Edit", "Edit all content", Category);
     public static readonly Permission EditOwn = new("Contents.EditOwn", "Edit own content", Category);
@@ -21,7 +27,8 @@ public sealed class Permissions : IPermissionProvider
 
     private static readonly Permission[] s_all = [ViewAll, Edit, EditOwn, Publish, PublishOwn, Delete, DeleteOwn, Preview];
 
-    public IEnumerable<Permission> GetPermissions() => s_all;
+    public IEnumerable<Permission> GetPermissions() => [View, .. s_all];
+
 
     public IEnumerable<DefaultRoleGrant> GetDefaultGrants() =>
     [
@@ -29,5 +36,6 @@ public sealed class Permissions : IPermissionProvider
         new(RoleNames.Editor, s_all),
         new(RoleNames.BranchSecretary, EditOwn, PublishOwn, DeleteOwn, Preview),
         new(RoleNames.Member, EditOwn, DeleteOwn, Preview),
+        new(RoleNames.Anonymous, View),
     ];
 }

@@ -192,7 +192,7 @@ public sealed partial class CompleteExportTests(ExportSourceSiteFactory source, 
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         var items = await db.ContentItems.AsNoTracking().Where(c => types.Contains(c.ContentType) && (c.Published || c.Latest)).ToListAsync();
-        return [.. items.Select(c => string.Join('|', c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Latest, c.Owner.Length > 0 ? c.Owner : "admin",
+        return [.. items.Select(c => string.Join('|', c.ContentItemId, c.ContentType, c.DisplayText, c.Published, c.Latest, c.Owner,
                 c.CreatedUtc?.ToString("O"), c.PublishedUtc?.ToString("O"), Canonical(c.Content)))
             .Order(StringComparer.Ordinal)];
     }

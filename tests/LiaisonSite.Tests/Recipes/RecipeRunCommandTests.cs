@@ -12,7 +12,7 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
         {"name": "cli-good", "steps": [{"name": "ContentDefinition", "ContentTypes": [{"Name": "CliMade", "DisplayName": "命令行"}]}]}
         """;
 
-    private const string BadRecipe = """{"name": "cli-bad", "steps": [{"name": "NoSuchStep"}]}""";
+    private const string BadRecipe = """{"name": "cli-bad", "steps": [{"name": "Settings", "PageSize": "NoSuchSize"}]}""";
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
     {
@@ -62,7 +62,65 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
         var (exitCode, _, error) = await RunAsync(WriteTemp(BadRecipe));
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("unknown step 'NoSuchStep'", error, StringComparison.Ordinal);
+        Assert.Contains("NoSuchSize", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 16 items 1 and 2: --param gives Orchard's parameters, [file:text('…')] reads beside the recipe file, and
+    /// the output lists the skipped steps and the notes of the steps that ran.
+    /// </summary>
+    [Fact]
+    public async Task Run_WithParamsFilesAndUnknownSteps_AppliesThemAndPrintsTheReport()
+    {
+        var folder = Directory.CreateTempSubdirectory("liaison-cli-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "Snippets"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "Snippets", "label.txt"), "来自文件", TestContext.Current.CancellationToken);
+        var file = Path.Combine(folder, "params.recipe.json");
+        await File.WriteAllTextAsync(file, """
+            {"name": "cli-params", "steps": [
+              {"name": "feature", "enable": ["OrchardCore.Lists"]},
+              {"name": "ContentDefinition", "ContentTypes": [
+                {"Name": "[js: parameters('TypeName')]", "DisplayName": "[js: parameters('Label')]|[file:text('Snippets/label.txt')]|[file:text('Snippets/missing.html')]"}]},
+              {"name": "Settings", "HomeRoute": {"Action": "Display"}}]}
+            """, TestContext.Current.CancellationToken);
+
+        var (exitCode, output, error) = await RunAsync(file, "--param", "TypeName=CliParamType", "--param=Label=参数=值");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("参数=值|来自文件|", (await site.GetTypeAsync("CliParamType"))?.DisplayName);
+        Assert.Contains("Step 1 ('feature'): Skipped", output, StringComparison.Ordinal);
+        Assert.Contains("Step 2 ('ContentDefinition'): [file:text('Snippets/missing.html')] gave empty text", output, StringComparison.Ordinal);
+        Assert.Contains("Step 3 ('Settings'): Settings: 'HomeRoute' is not a setting of this site", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--param", "NoEquals")]
+    [InlineData("--param", "=value")]
+    [InlineData("--other", "x")]
+    public async Task Run_WithABadParameter_Exits1AndChangesNothing(string option, string value)
+    {
+        var (exitCode, _, error) = await RunAsync(WriteTemp(GoodRecipe.Replace("CliMade", "NeverMade", StringComparison.Ordinal)), option, value);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Usage", error, StringComparison.Ordinal);
+        Assert.Null(await site.GetTypeAsync("NeverMade"));
+    }
+
+    /// <summary>[file:…] never leaves the recipe's folder: a climbing path refuses the recipe.</summary>
+    [Fact]
+    public async Task Run_FileExpressionClimbingOutOfTheFolder_IsRefused()
+    {
+        var folder = Directory.CreateTempSubdirectory("liaison-cli-").FullName;
+        var file = Path.Combine(folder, "climb.recipe.json");
+        await File.WriteAllTextAsync(file, """
+            {"name": "climb", "steps": [{"name": "ContentDefinition", "ContentTypes": [{"Name": "ClimbType", "DisplayName": "[file:text('../../etc/passwd')]"}]}]}
+            """, TestContext.Current.CancellationToken);
+
+        var (exitCode, _, error) = await RunAsync(file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("only files inside its own folder", error, StringComparison.Ordinal);
+        Assert.Null(await site.GetTypeAsync("ClimbType"));
     }
 
     [Fact]
@@ -85,7 +143,7 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
         Assert.Contains("Recipe 'cli-good' ran: 1 steps.", good.Output, StringComparison.Ordinal);
         Assert.NotNull(await site.GetTypeAsync("ProcessMade"));
         Assert.Equal(1, bad.ExitCode);
-        Assert.Contains("NoSuchStep", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("NoSuchSize", bad.Error, StringComparison.Ordinal);
     }
 
     [Fact]

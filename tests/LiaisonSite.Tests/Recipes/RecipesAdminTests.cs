@@ -7,7 +7,7 @@ namespace LiaisonSite.Tests.Recipes;
 
 public sealed class RecipesAdminTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>
 {
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string json)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string json, string query = "")
     {
         var token = SiteFactory.AntiforgeryToken(await client.GetStringAsync("/admin/recipes", TestContext.Current.CancellationToken));
         using var form = new MultipartFormDataContent();
@@ -15,7 +15,7 @@ public sealed class RecipesAdminTests(RecipesSiteFactory site) : IClassFixture<R
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         form.Add(file, "recipeFile", "upload.recipe.json");
-        return await client.PostAsync("/admin/recipes/import", form, TestContext.Current.CancellationToken);
+        return await client.PostAsync("/admin/recipes/import" + query, form, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -34,11 +34,55 @@ public sealed class RecipesAdminTests(RecipesSiteFactory site) : IClassFixture<R
     {
         var client = await site.SignInAsync(SiteFactory.AdminUserName);
 
-        await UploadAsync(client, """{"name": "bad-upload", "steps": [{"name": "ContentDefinition", "ContentTypes": [{"Name": "NotUploaded"}]}, {"name": "Nope"}]}""");
+        await UploadAsync(client, """{"name": "bad-upload", "steps": [{"name": "ContentDefinition", "ContentTypes": [{"Name": "NotUploaded"}]}, {"name": "Settings", "PageSize": "Nope"}]}""");
         var page = await client.GetStringAsync("/admin/recipes", TestContext.Current.CancellationToken);
 
         Assert.Contains("Nope", page, StringComparison.Ordinal);
+        Assert.Contains("配方未导入", page, StringComparison.Ordinal);
         Assert.Null(await site.GetTypeAsync("NotUploaded"));
+    }
+
+    /// <summary>Issue 16 item 1: the import page shows the report, step by step, in Chinese (and in English).</summary>
+    [Theory]
+    [InlineData("zh-CN", "报告：配方跳过或舍弃的内容", "第 1 步（themes）：已跳过", "是否想写“Content”")]
+    [InlineData("en-US", "Report: what the recipe skipped or dropped", "Step 1 ('themes'): Skipped", "Did you mean 'Content'")]
+    public async Task Import_RecipeWithUnknownSteps_ShowsTheReport(string culture, string heading, string skipped, string suggestion)
+    {
+        var client = await site.SignInAsync(SiteFactory.AdminUserName);
+        var type = "Reported" + culture.Replace("-", "", StringComparison.Ordinal);
+        var query = "?culture=" + culture;
+
+        var response = await UploadAsync(client, $$"""{"name": "reported", "steps": [{"name": "themes", "site": "TheBlogTheme"}, {"name": "ContentDefinition", "ContentTypes": [{"Name": "{{type}}"}]}, {"name": "Contnet", "data": []}]}""", query);
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/admin/recipes" + query, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull(await site.GetTypeAsync(type));
+        Assert.Contains(heading, page, StringComparison.Ordinal);
+        Assert.Contains(skipped, page, StringComparison.Ordinal);
+        Assert.Contains("Contnet", page, StringComparison.Ordinal);
+        Assert.Contains(suggestion, page, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 16 item 2: the import page's Name=Value lines are the recipe's parameters; the admin ones default to the importer.</summary>
+    [Fact]
+    public async Task Import_WithParameters_GivesThemToTheRecipe()
+    {
+        var client = await site.SignInAsync(SiteFactory.AdminUserName);
+        var token = SiteFactory.AntiforgeryToken(await client.GetStringAsync("/admin/recipes", TestContext.Current.CancellationToken));
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new StringContent("ParamType=ParameterizedType\nLabel=由参数=命名"), "parameters");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("""
+            {"name": "params", "steps": [{"name": "ContentDefinition", "ContentTypes": [
+              {"Name": "[js: parameters('ParamType')]", "DisplayName": "[js: parameters('Label') + '/' + parameters('AdminUsername')]"}]}]}
+            """));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        form.Add(file, "recipeFile", "params.recipe.json");
+
+        var response = await client.PostAsync("/admin/recipes/import", form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("由参数=命名/" + SiteFactory.AdminUserName, (await site.GetTypeAsync("ParameterizedType"))?.DisplayName);
     }
 
     [Fact]

@@ -9,11 +9,13 @@ namespace Liaison.Admin.Recipes;
 
 /// <summary>
 /// {"name":"Settings","SiteName":"…","SiteDescription":"…","PageSize":10,"DefaultCulture":"zh-CN","TimeZone":"Asia/Shanghai"}.
-/// Properties it does not know (Orchard writes many) are ignored; a bad value fails the recipe.
+/// Properties it does not know (Orchard writes many: HomeRoute, LayerSettings …) are not applied and are listed in the
+/// recipe's report; a bad value fails the recipe.
 /// </summary>
 internal sealed class SettingsStep(ISiteService site, IStringLocalizer<SettingsStep> S) : IRecipeStepHandler
 {
     private static readonly string[] s_cultures = ["zh-CN", "en-US"];
+    private static readonly string[] s_known = ["name", "SiteName", "SiteDescription", "PageSize", "DefaultCulture", "TimeZone"];
 
     public string Name => "Settings";
 
@@ -54,6 +56,13 @@ internal sealed class SettingsStep(ISiteService site, IStringLocalizer<SettingsS
         }
 
         await site.UpdateSettingsAsync(settings);
+        foreach (var (key, _) in step)
+        {
+            if (!s_known.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Dropped(S["Settings: '{0}' is not a setting of this site; it was not applied.", key]);
+            }
+        }
     }
 
     // Orchard's recipes write numbers either as numbers or as strings ("10").

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.ContentParts.Autoroute;
@@ -109,15 +111,24 @@ internal sealed class ContentRouting(
     private async Task<bool> IsPublicTypeAsync(string contentType)
     {
         var type = await definitions.GetTypeAsync(contentType);
-        return type is not null && publicTypes.IsPublic(type);
+        return type is not null && await publicTypes.IsPublicAsync(type);
     }
 }
 
 /// <summary>
-/// The public rule as this module knows it: a type is publicly served when it has an <see cref="AutoroutePart"/>
-/// (an address) and is not Securable.
+/// The public rule as this module knows it, Orchard Core's way: a type is publicly served when it has an
+/// <see cref="AutoroutePart"/> (an address), the Anonymous role holds the view permission (Contents.View, Orchard's
+/// ViewContent), and no access scope governs it (contacts, talks, reports …). Anything else is private (fail closed).
+/// Securable no longer means private: in Orchard it means "has permissions of its own"; what keeps personal records
+/// private here is their access scope.
 /// </summary>
-internal sealed class RoutableTypesArePublic : IPublicContentTypes
+internal sealed class RoutableTypesArePublic(IPermissionService permissions, IContentVisibility visibility) : IPublicContentTypes
 {
-    public bool IsPublic(ContentTypeDefinition type) => !type.TypeSettings.Securable && type.HasPart(nameof(AutoroutePart));
+    private static readonly ClaimsPrincipal s_anonymous = new(new ClaimsIdentity());
+
+    public async Task<bool> IsPublicAsync(ContentTypeDefinition type)
+        => type.HasPart(nameof(AutoroutePart))
+            && !visibility.ScopedTypes.Contains(type.Name, StringComparer.OrdinalIgnoreCase)
+            // Declared by Liaison.Contents (Permissions.View), which this module does not reference.
+            && await permissions.HasPermissionAsync(s_anonymous, "Contents.View");
 }

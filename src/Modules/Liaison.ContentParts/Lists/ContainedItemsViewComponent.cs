@@ -54,9 +54,16 @@ public sealed class ContainedItemsViewComponent(
     /// <summary>The list's contained types that the public may read; all public types when the settings name none.</summary>
     private async Task<List<string>> PublicContainedTypesAsync(IReadOnlyList<string> named)
     {
-        var all = await definitions.ListTypesAsync();
-        return [.. all.Where(t => publicTypes.IsPublic(t)
-            && (named.Count == 0 || named.Any(n => string.Equals(n, t.Name, StringComparison.OrdinalIgnoreCase))))
-            .Select(t => t.Name)];
+        var types = new List<string>();
+        foreach (var type in await definitions.ListTypesAsync())
+        {
+            if ((named.Count == 0 || named.Any(n => string.Equals(n, type.Name, StringComparison.OrdinalIgnoreCase)))
+                && await publicTypes.IsPublicAsync(type))
+            {
+                types.Add(type.Name);
+            }
+        }
+
+        return types;
     }
 }

@@ -10,8 +10,8 @@ namespace Liaison.ContentTypes.Recipes;
 
 /// <summary>
 /// The "ContentDefinition" step in Orchard's shape: ContentTypes (with ContentTypePartDefinitionRecords) and
-/// ContentParts (with ContentPartFieldDefinitionRecords). A type is replaced by its new definition; a part is
-/// merged by name (its fields by name). Settings are stored in the nested shape whatever shape the recipe used.
+/// ContentParts (with ContentPartFieldDefinitionRecords). A type is merged with its stored definition by part name (as
+/// Orchard alters types), a part by field name. Settings are stored in the nested shape whatever shape the recipe used.
 /// </summary>
 internal sealed partial class ContentDefinitionStep(
     IContentDefinitionManager definitions,
@@ -47,8 +47,43 @@ internal sealed partial class ContentDefinitionStep(
                 }
             }
 
-            await definitions.StoreTypeAsync(type);
+            await definitions.StoreTypeAsync(Merge(await definitions.GetTypeAsync(type.Name), type));
         }
+    }
+
+    /// <summary>
+    /// As Orchard alters a type: the recipe's parts are added or replace the stored ones of the same name, the stored
+    /// parts the recipe does not name are kept, and its settings are laid over the stored ones. So an Orchard recipe
+    /// that defines "Page" adds its parts to this site's Page instead of dropping the module's own (its pages survive).
+    /// </summary>
+    private static ContentTypeDefinition Merge(ContentTypeDefinition? existing, ContentTypeDefinition incoming)
+    {
+        if (existing is null)
+        {
+            return incoming;
+        }
+
+        var settings = (JsonObject)existing.Settings.DeepClone();
+        foreach (var (key, value) in incoming.Settings)
+        {
+            settings[key] = value is JsonObject section && settings[key] is JsonObject stored ? Overlay(stored, section) : value?.DeepClone();
+        }
+
+        var parts = existing.Parts.Where(p => !incoming.Parts.Any(n => string.Equals(n.Name, p.Name, StringComparison.OrdinalIgnoreCase)))
+            .Concat(incoming.Parts)
+            .ToList();
+        return new ContentTypeDefinition { Name = existing.Name, DisplayName = incoming.DisplayName, Settings = settings, Parts = parts };
+    }
+
+    private static JsonObject Overlay(JsonObject stored, JsonObject incoming)
+    {
+        var merged = (JsonObject)stored.DeepClone();
+        foreach (var (key, value) in incoming)
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        return merged;
     }
 
     private bool IsCodePart(string name) => partDrivers.Any(d => string.Equals(d.PartName, name, StringComparison.OrdinalIgnoreCase));

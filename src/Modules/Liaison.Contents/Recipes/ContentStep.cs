@@ -23,6 +23,7 @@ internal sealed class ContentStep(
     IStringLocalizer<ContentStep> S) : IRecipeStepHandler
 {
     private string? _defaultOwner;
+    private readonly Dictionary<string, string?> _owners = new(StringComparer.Ordinal);
 
     public string Name => "Content";
 
@@ -56,7 +57,7 @@ internal sealed class ContentStep(
                 : S["Item {0} ('{1}')", i + 1, json.GetString("DisplayText") ?? ""];
             try
             {
-                await ImportAsync(json, context);
+                await ImportAsync(json, context, label);
             }
             catch (ContentValidationException e)
             {
@@ -69,10 +70,17 @@ internal sealed class ContentStep(
         }
     }
 
-    private async Task ImportAsync(JsonObject json, RecipeStepContext context)
+    private async Task ImportAsync(JsonObject json, RecipeStepContext context, string label)
     {
-        var type = await types.ResolveAsync(json.GetString("ContentType"))
-            ?? throw new RecipeException(S["unknown content type '{0}'.", json.GetString("ContentType") ?? ""]);
+        var type = await types.ResolveAsync(json.GetString("ContentType"));
+        if (type is null)
+        {
+            // Orchard imports items of types no module defines here (its Menu, a widget …): the item is not imported,
+            // and the report says so; a type defined later (by a module or a recipe) can take it on a second run.
+            context.Dropped(S["{0}: content type '{1}' is not defined on this site; the item was not imported.", label, json.GetString("ContentType") ?? ""]);
+            return;
+        }
+
         var id = json.GetString("ContentItemId");
         if (id is { Length: > 26 })
         {
@@ -89,23 +97,16 @@ internal sealed class ContentStep(
             item.ContentItemId = string.IsNullOrEmpty(id) ? item.ContentItemId : id;
             item.Content = content;
             item.DisplayText = displayText ?? "";
-            item.Owner = json.GetString("Owner") is { Length: > 0 } owner ? owner : await DefaultOwnerAsync(context);
+            item.Owner = await OwnerAsync(json, context, label);
             item.Author = json.GetString("Author") is { Length: > 0 } author ? author : item.Owner;
             item.CreatedUtc = ContentItemJson.ReadDate(json, "CreatedUtc");
+            if (await FreeVersionIdAsync(json, context, label) is { } versionId)
+            {
+                item.ContentItemVersionId = versionId;
+            }
+
             await contents.CreateAsync(item, publish ? VersionOptions.Published : VersionOptions.Draft);
-
-            // The item's own dates are kept (an imported news item was published when it was, not today). The index
-            // rows are written at SaveChanges, so they see these dates too.
-            if (ContentItemJson.ReadDate(json, "ModifiedUtc") is { } modified)
-            {
-                item.ModifiedUtc = modified;
-            }
-
-            if (publish && ContentItemJson.ReadDate(json, "PublishedUtc") is { } published)
-            {
-                item.PublishedUtc = published;
-            }
-
+            KeepDates(json, item, publish);
             return;
         }
 
@@ -123,12 +124,87 @@ internal sealed class ContentStep(
         var draft = await contents.GetAsync(existing.ContentItemId, VersionOptions.DraftRequired) ?? existing;
         draft.Content = content;
         draft.DisplayText = displayText ?? draft.DisplayText;
-        if (json.GetString("Owner") is { Length: > 0 } newOwner)
+        if (json.GetString("Owner") is { Length: > 0 })
         {
-            draft.Owner = newOwner;
+            draft.Owner = await OwnerAsync(json, context, label);
         }
 
         await contents.UpdateAsync(draft, publish);
+        KeepDates(json, draft, publish);
+    }
+
+    /// <summary>
+    /// The item's own dates are kept (an imported news item was published when it was, not today). The index rows are
+    /// written at SaveChanges, so they see these dates too.
+    /// </summary>
+    private static void KeepDates(JsonObject json, ContentItem item, bool publish)
+    {
+        if (ContentItemJson.ReadDate(json, "CreatedUtc") is { } created)
+        {
+            item.CreatedUtc = created;
+        }
+
+        if (ContentItemJson.ReadDate(json, "ModifiedUtc") is { } modified)
+        {
+            item.ModifiedUtc = modified;
+        }
+
+        if (publish && ContentItemJson.ReadDate(json, "PublishedUtc") is { } published)
+        {
+            item.PublishedUtc = published;
+        }
+    }
+
+    /// <summary>The recipe's ContentItemVersionId, kept unless another version already has it (then reported).</summary>
+    private async Task<string?> FreeVersionIdAsync(JsonObject json, RecipeStepContext context, string label)
+    {
+        if (json.GetString("ContentItemVersionId") is not { Length: > 0 } versionId)
+        {
+            return null;
+        }
+
+        if (versionId.Length > 26 || await db.ContentItems.AnyAsync(c => c.ContentItemVersionId == versionId, context.CancellationToken))
+        {
+            context.Dropped(S["{0}: ContentItemVersionId '{1}' is already used by another version here; a new one was given.", label, versionId]);
+            return null;
+        }
+
+        return versionId;
+    }
+
+    /// <summary>
+    /// Owner as Orchard writes it (a user id) or as this site does (a user name): both are mapped to the user name.
+    /// One that names no user here is reported and the item is owned by the default owner (the setup admin …).
+    /// </summary>
+    private async Task<string> OwnerAsync(JsonObject json, RecipeStepContext context, string label)
+    {
+        var given = json.GetString("Owner");
+        if (given is { Length: 0 })
+        {
+            // "Owner": "" is an item nobody owns (one the site made itself, as an export writes it): it stays so.
+            return "";
+        }
+
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            return await DefaultOwnerAsync(context);
+        }
+
+        if (!_owners.TryGetValue(given, out var userName))
+        {
+            userName = await db.Users.Where(u => u.UserName == given).Select(u => u.UserName).FirstOrDefaultAsync(context.CancellationToken)
+                ?? await db.Users.Where(u => u.Id == given).Select(u => u.UserName).FirstOrDefaultAsync(context.CancellationToken);
+            _owners[given] = userName;
+        }
+
+        if (userName is null)
+        {
+            var fallback = await DefaultOwnerAsync(context);
+            context.Dropped(S["{0}: owner '{1}' is neither a user name nor a user id on this site; the item is owned by '{2}'.", label, given, fallback]);
+            return fallback;
+        }
+
+        return userName;
     }
 
     /// <summary>True when every value of <paramref name="expected"/> is in <paramref name="actual"/> (handlers may add more).</summary>

@@ -71,14 +71,16 @@ internal sealed class MediaStep(MediaStore store, ImageDecodeGate decoder, IReci
         // Orchard's theme recipes name files of the theme's folder (../wwwroot/…), which do not come with the recipe: the
         // file is reported and skipped, and the items that reference its path keep the reference (the image can be
         // uploaded to that path later). The step goes on with the other files.
-        var recipe = await harvester.FindAsync(context.RecipeName);
-        if (recipe is null)
+        // The folder of the recipe file that runs (setup or `recipe run` with a path), else of the harvested recipe.
+        var recipeFolder = context.RecipeFolder
+            ?? (await harvester.FindAsync(context.RecipeName) is { } recipe ? Path.GetDirectoryName(Path.GetFullPath(recipe.FilePath)) : null);
+        if (recipeFolder is null)
         {
-            Report(context, target, source, "the recipe is not shipped with the site, so its SourcePath files are not available (use Base64)");
+            Report(context, target, source, "the recipe has no folder (an upload), so its SourcePath files are not available (use Base64)");
             return null;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(recipe.FilePath))! + Path.DirectorySeparatorChar;
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(recipeFolder)) + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(folder, source));
         if (!full.StartsWith(folder, StringComparison.Ordinal) || !File.Exists(full))
         {
@@ -90,7 +92,10 @@ internal sealed class MediaStep(MediaStore store, ImageDecodeGate decoder, IReci
     }
 
     private void Report(RecipeStepContext context, string target, string source, string reason)
-        => logger.LogWarning(
+    {
+        logger.LogWarning(
             "Recipe '{Recipe}', step {Step} (media): {Target} was skipped, SourcePath '{Source}': {Reason}; references to it are kept.",
             context.RecipeName, context.StepIndex, target, source, reason);
+        context.Dropped($"{target}: SourcePath '{source}' was skipped ({reason}); references to it are kept.");
+    }
 }

@@ -1,3 +1,4 @@
+using Liaison.Recipes.Services;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Events;
 using LiaisonSite.Core.Hosting;
@@ -8,17 +9,26 @@ using Microsoft.Extensions.Localization;
 
 namespace Liaison.Recipes.Commands;
 
-/// <summary><c>recipe run &lt;file&gt;</c>: runs a recipe file (or a harvested recipe's name) against the set-up site.</summary>
+/// <summary>
+/// <c>recipe run &lt;file&gt; [--param Name=Value]…</c>: runs a recipe file (or a harvested recipe's name) against the
+/// set-up site, with Orchard's recipe parameters (SiteName, AdminUsername, AdminUserId, AdminEmail …), and prints the
+/// report of what it skipped or dropped.
+/// </summary>
 internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : ICommandLineCommand
 {
     public IReadOnlyList<string> Verb { get; } = ["recipe", "run"];
 
-    public string Usage => "recipe run <file>";
+    public string Usage => "recipe run <file> [--param Name=Value]…";
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
-        if (arguments.Count != 1)
+        if (!RecipeParameters.TryParseArguments(arguments, out var file, out var parameters, out var bad))
         {
+            if (bad is not null)
+            {
+                await error.WriteLineAsync(S["'{0}' is not a parameter: write --param Name=Value.", bad]);
+            }
+
             await error.WriteLineAsync(S["Usage: {0}", Usage]);
             return 1;
         }
@@ -29,17 +39,23 @@ internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : I
             return 1;
         }
 
-        var json = await ReadAsync(services, arguments[0]);
+        var (json, folder) = await ReadAsync(services, file);
         if (json is null)
         {
-            await error.WriteLineAsync(S["Recipe file '{0}' was not found.", Path.GetFullPath(arguments[0])]);
+            await error.WriteLineAsync(S["Recipe file '{0}' was not found.", Path.GetFullPath(file)]);
             return 1;
         }
 
         try
         {
-            var result = await services.GetRequiredService<IRecipeExecutor>().ExecuteAsync(json);
+            var result = await services.GetRequiredService<IRecipeExecutor>()
+                .ExecuteAsync(json, new RecipeRunOptions { Parameters = parameters, Folder = folder });
             await output.WriteLineAsync(S["Recipe '{0}' ran: {1} steps.", result.Name, result.StepCount]);
+            foreach (var note in result.Report.Notes)
+            {
+                await output.WriteLineAsync(S["Step {0} ('{1}'): {2}", note.StepIndex, note.StepName, note.Message]);
+            }
+
             await DeliverEventsAsync(services, output);
 
             // A large import changes what the planner should choose; it learns so now, not at the site's next start.
@@ -83,22 +99,22 @@ internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : I
         public void Report(int value) => report(value);
     }
 
-    /// <summary>A path first; else the name of a recipe in the recipes folders.</summary>
-    private static async Task<string?> ReadAsync(IServiceProvider services, string fileOrName)
+    /// <summary>A path first; else the name of a recipe in the recipes folders. With the folder the file is in.</summary>
+    private static async Task<(string? Json, string? Folder)> ReadAsync(IServiceProvider services, string fileOrName)
     {
         try
         {
             if (File.Exists(fileOrName))
             {
-                return await File.ReadAllTextAsync(fileOrName);
+                return (await File.ReadAllTextAsync(fileOrName), Path.GetDirectoryName(Path.GetFullPath(fileOrName)));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return (null, null);
         }
 
         var harvested = await services.GetRequiredService<IRecipeHarvester>().FindAsync(fileOrName);
-        return harvested is null ? null : await harvested.ReadAsync();
+        return harvested is null ? (null, null) : (await harvested.ReadAsync(), Path.GetDirectoryName(Path.GetFullPath(harvested.FilePath)));
     }
 }

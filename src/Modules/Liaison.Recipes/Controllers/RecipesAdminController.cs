@@ -1,10 +1,14 @@
 using System.Text;
+using System.Text.Json;
 using Liaison.Recipes.Services;
 using Liaison.Recipes.ViewModels;
 using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Recipes;
 using LiaisonSite.Core.Security;
+using LiaisonSite.Core.Settings;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,16 +26,37 @@ public sealed class RecipesAdminController(
 {
     internal const long MaxRecipeBytes = 10 * 1024 * 1024;
 
+    internal const string ReportKey = "Liaison.RecipeReport";
+
     [HttpGet("")]
     [RequirePermission("Recipes.Import")]
-    public IActionResult Index() => View();
+    public IActionResult Index() => View(new ImportViewModel
+    {
+        Report = TempData[ReportKey] is string report ? JsonSerializer.Deserialize<List<string>>(report) ?? [] : [],
+    });
 
+    /// <param name="parameters">
+    /// Orchard's recipe parameters, one "Name=Value" a line. SiteName, AdminUsername, AdminUserId and AdminEmail default
+    /// to the site's name and the importing user, as Orchard's setup would give them.
+    /// </param>
     [HttpPost("import")]
     [RequirePermission("Recipes.Import")]
     [RequestSizeLimit(MaxRecipeBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxRecipeBytes + 64 * 1024)]
-    public async Task<IActionResult> Import(IFormFile? recipeFile, CancellationToken cancellationToken)
+    public async Task<IActionResult> Import(IFormFile? recipeFile, [FromForm] string? parameters, CancellationToken cancellationToken)
     {
+        var given = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in (parameters ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (RecipeParameters.Parse(line) is not { } parsed)
+            {
+                TempData.Error(S["Parameter line '{0}' is not Name=Value; nothing was imported.", line.Length > 80 ? line[..80] + "…" : line]);
+                return RedirectToAction(nameof(Index));
+            }
+
+            given[parsed.Name] = parsed.Value;
+        }
+
         if (recipeFile is null || recipeFile.Length == 0)
         {
             TempData.Error(S["Choose a recipe file (.json) to import."]);
@@ -52,8 +77,14 @@ public sealed class RecipesAdminController(
 
         try
         {
-            var result = await executor.ExecuteAsync(json, cancellationToken: cancellationToken);
+            var options = new RecipeRunOptions { Parameters = await WithDefaultsAsync(given) };
+            var result = await executor.ExecuteAsync(json, options, cancellationToken);
             TempData.Success(S["Recipe '{0}' was imported: {1} steps ran.", result.Name, result.StepCount]);
+            if (!result.Report.IsEmpty)
+            {
+                TempData[ReportKey] = JsonSerializer.Serialize(result.Report.Notes
+                    .Select(n => S["Step {0} ('{1}'): {2}", n.StepIndex, n.StepName, n.Message].Value).ToList());
+            }
         }
         catch (RecipeException e)
         {
@@ -61,6 +92,18 @@ public sealed class RecipesAdminController(
         }
 
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The given parameters, with SiteName and the Admin* ones filled from the site and the importing user.</summary>
+    private async Task<Dictionary<string, string?>> WithDefaultsAsync(Dictionary<string, string?> given)
+    {
+        var user = await HttpContext.RequestServices.GetRequiredService<UserManager<LiaisonUser>>().GetUserAsync(User);
+        var settings = await HttpContext.RequestServices.GetRequiredService<ISiteService>().GetSettingsAsync();
+        given.TryAdd("SiteName", settings.SiteName);
+        given.TryAdd("AdminUsername", user?.UserName);
+        given.TryAdd("AdminUserId", user?.Id);
+        given.TryAdd("AdminEmail", user?.Email);
+        return given;
     }
 
     [HttpGet("export")]

@@ -1,9 +1,13 @@
 using LiaisonSite.Core.Recipes;
+using Microsoft.Extensions.Hosting;
 
 namespace Liaison.Setup.Setup;
 
-/// <summary>A setup recipe: a harvested recipe by name ("liaison", "liaison-demo") or a file path.</summary>
-internal sealed class RecipeLocator(IRecipeHarvester harvester)
+/// <summary>
+/// A setup recipe: a file path (absolute, or relative to the content root — e.g. an Orchard Core theme's recipe,
+/// unchanged) or a harvested recipe by name ("liaison", "liaison-demo").
+/// </summary>
+internal sealed class RecipeLocator(IRecipeHarvester harvester, IHostEnvironment environment)
 {
     public static readonly IReadOnlyList<(string Name, string DisplayName)> Offered =
     [
@@ -18,9 +22,10 @@ internal sealed class RecipeLocator(IRecipeHarvester harvester)
             return null;
         }
 
-        if (recipe.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(recipe))
+        var path = Path.IsPathRooted(recipe) ? recipe : Path.Combine(environment.ContentRootPath, recipe);
+        if (File.Exists(path))
         {
-            return Path.GetFullPath(recipe);
+            return Path.GetFullPath(path);
         }
 
         return (await harvester.FindAsync(recipe, cancellationToken))?.FilePath;

@@ -5,6 +5,7 @@ using LiaisonSite.Core.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 
 namespace Liaison.Setup.Setup;
 
@@ -26,7 +27,8 @@ internal sealed class SetupService(
     IRecipeExecutor recipes,
     RecipeLocator locator,
     TimeProvider clock,
-    IStringLocalizer<SetupService> S) : ISetupService
+    IStringLocalizer<SetupService> S,
+    ILogger<SetupService> logger) : ISetupService
 {
     public async Task<IReadOnlyList<string>> SetupAsync(SetupRequest request, CancellationToken cancellationToken = default)
     {
@@ -71,7 +73,17 @@ internal sealed class SetupService(
                 ["AdminPassword"] = request.AdminPassword,
                 ["DemoPassword"] = string.IsNullOrEmpty(request.DemoPassword) ? request.AdminPassword : request.DemoPassword,
             };
-            await recipes.ExecuteAsync(await File.ReadAllTextAsync(recipeFile!, cancellationToken), parameters, cancellationToken);
+            var result = await recipes.ExecuteAsync(
+                await File.ReadAllTextAsync(recipeFile!, cancellationToken),
+                new RecipeRunOptions { Parameters = parameters, Folder = Path.GetDirectoryName(recipeFile) },
+                cancellationToken);
+            if (!result.Report.IsEmpty)
+            {
+                // Each note is logged by the executor; this line sums them up for whoever reads setup's log.
+                logger.LogWarning("Setup recipe '{Recipe}' ran {Ran} steps; skipped steps: {Skipped}; {Notes} notes in its report.",
+                    result.Name, result.StepCount, string.Join(", ", result.Report.SkippedSteps.Select(n => $"{n.StepIndex} '{n.StepName}'")),
+                    result.Report.Notes.Count);
+            }
 
             // A recipe's Roles step replaces the grants of the roles it lists: the modules' default grants are added
             // back so that a module's own permissions (search, media, notices …) are never lost by setup.

@@ -11,8 +11,9 @@ namespace Liaison.Users.Recipes;
 
 /// <summary>
 /// {"name":"Roles","Roles":[{"Name":"Editor","Description":"…","Permissions":["Contents.Edit"]}]}: creates missing
-/// roles and replaces each listed role's permissions. Run by a signed-in user (recipe import), it changes no permission
-/// that user does not hold (<see cref="GrantRules"/>).
+/// roles and replaces each listed role's permissions. Orchard Core's permission names (EditContent, ManageUsers …) are
+/// mapped to this site's; names with no counterpart are reported, not refused. Run by a signed-in user (recipe
+/// import), it changes no permission that user does not hold (<see cref="GrantRules"/>).
 /// </summary>
 internal sealed class RolesStep(
     RoleManager<LiaisonRole> roles, RolePermissionsEditor editor, GrantRules grants, IStringLocalizer<RolesStep> S)
@@ -31,11 +32,7 @@ internal sealed class RolesStep(
                 throw new RecipeException(S["A role has no \"Name\"."]);
             }
 
-            var granted = role.GetArray("Permissions").Select(p => p?.ToString() ?? "").ToList();
-            if (editor.Unknown(granted).FirstOrDefault() is { } unknown)
-            {
-                throw new RecipeException(S["Role '{0}': unknown permission '{1}'.", name, unknown]);
-            }
+            var granted = Granted(context, name, role.GetArray("Permissions").Select(p => p?.ToString() ?? ""));
 
             var description = role.GetString("Description");
             if (!RoleNames.IsSystem(name))
@@ -58,6 +55,29 @@ internal sealed class RolesStep(
                 await editor.ReplaceAsync(canonical, granted);
             }
         }
+    }
+
+    /// <summary>
+    /// The permissions as this site names them: its own names as they are, Orchard Core's mapped
+    /// (<see cref="OrchardPermissionNames"/>); any other name is left out and said in the report.
+    /// </summary>
+    private List<string> Granted(RecipeStepContext context, string role, IEnumerable<string> names)
+    {
+        var granted = new List<string>();
+        foreach (var name in names)
+        {
+            var ours = editor.Unknown([name]).Any() ? OrchardPermissionNames.Map(name) : name;
+            if (ours is null)
+            {
+                context.Dropped(S["Role '{0}': permission '{1}' has no counterpart on this site; it was not granted.", role, name]);
+            }
+            else if (!granted.Contains(ours, StringComparer.OrdinalIgnoreCase))
+            {
+                granted.Add(ours);
+            }
+        }
+
+        return granted;
     }
 
     private async Task EnsureRoleAsync(string name, string? description)

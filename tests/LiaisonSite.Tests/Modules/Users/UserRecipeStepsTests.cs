@@ -24,15 +24,35 @@ public sealed class UserRecipeStepsTests(UsersSiteFactory site) : IClassFixture<
         Assert.Equal(1, await InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<RoleManager<LiaisonRole>>().Roles.Count(r => r.Name == "Auditor"))));
     }
 
+    /// <summary>Issue 16 item 8: an unknown permission is left out and reported naming role and permission, not refused.</summary>
     [Fact]
-    public async Task RolesStep_WithUnknownPermission_FailsNamingRoleAndPermissionAndCreatesNothing()
+    public async Task RolesStep_WithUnknownPermission_ReportsItNamingRoleAndPermission_AndGrantsTheRest()
     {
-        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(
-            """{"name":"t","steps":[{"name":"Roles","Roles":[{"Name":"Ghost","Permissions":["Admin.Access","Contents.Fly"]}]}]}"""));
+        var result = await RunAsync(
+            """{"name":"t","steps":[{"name":"Roles","Roles":[{"Name":"Ghost","Permissions":["Admin.Access","Contents.Fly"]}]}]}""");
 
-        Assert.Contains("Ghost", error.Message);
-        Assert.Contains("Contents.Fly", error.Message);
-        Assert.False(await InScopeAsync(sp => sp.GetRequiredService<RoleManager<LiaisonRole>>().RoleExistsAsync("Ghost")));
+        var note = Assert.Single(result.Report.Notes);
+        Assert.Equal(RecipeNoteKind.Dropped, note.Kind);
+        Assert.Contains("Ghost", note.Message);
+        Assert.Contains("Contents.Fly", note.Message);
+        Assert.Equal(["Admin.Access"], await GrantsAsync("Ghost"));
+    }
+
+    /// <summary>Issue 16 item 8: Orchard Core's permission names are mapped to this site's; unknown Orchard ones are reported.</summary>
+    [Fact]
+    public async Task RolesStep_WithOrchardPermissionNames_MapsThemToOurs()
+    {
+        var result = await RunAsync("""
+            {"name":"orchard-roles","steps":[{"name":"Roles","Roles":[{"Name":"OrchardAuthor","Description":"Author","Permissions":[
+              "ViewContent","EditOwnContent","PublishOwnContent","DeleteOwnContent","AccessAdminPanel","ManageMediaContent",
+              "ManageOwnMedia","ViewOwnContent","ManageLayers","EditContent_BlogPost"]}]}]}
+            """);
+
+        Assert.Equal(
+            ["Admin.Access", "Contents.DeleteOwn", "Contents.EditOwn", "Contents.PublishOwn", "Contents.View", "Media.Upload"],
+            (await GrantsAsync("OrchardAuthor")).Order(StringComparer.Ordinal));
+        Assert.Equal(["EditContent_BlogPost", "ManageLayers", "ViewOwnContent"],
+            result.Report.Notes.Select(n => n.Message.Split('\'')[3]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -77,11 +97,8 @@ public sealed class UserRecipeStepsTests(UsersSiteFactory site) : IClassFixture<
         Assert.Contains("8", error.Message);
     }
 
-    private Task RunAsync(string recipe) => InScopeAsync(async sp =>
-    {
-        await sp.GetRequiredService<IRecipeExecutor>().ExecuteAsync(recipe, cancellationToken: TestContext.Current.CancellationToken);
-        return true;
-    });
+    private Task<RecipeResult> RunAsync(string recipe) => InScopeAsync(sp =>
+        sp.GetRequiredService<IRecipeExecutor>().ExecuteAsync(recipe, cancellationToken: TestContext.Current.CancellationToken));
 
     private Task<List<string>> GrantsAsync(string role) => InScopeAsync(async sp =>
         (await sp.GetRequiredService<IDocumentStore>().GetAsync<RolePermissionsDocument>(RolePermissionsDocument.DocumentKey)).Roles[role]);
