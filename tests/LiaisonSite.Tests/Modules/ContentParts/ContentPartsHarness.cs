@@ -56,6 +56,9 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
         services.AddScoped<IContentHandler, FieldValidationHandler>();
         services.AddScoped<LiaisonSite.Core.Settings.ISiteService, LiaisonSite.Core.Settings.SiteService>();
         services.AddScoped<LiaisonSite.Core.Time.ISchoolClock, LiaisonSite.Core.Time.SchoolClock>();
+
+        // Which types are public is decided by the Anonymous role's grants (none here: nothing is public).
+        services.AddScoped<LiaisonSite.Core.Security.IPermissionService, LiaisonSite.Core.Security.PermissionService>();
         new ContentPartsModule().ConfigureServices(services, new ConfigurationBuilder().Build());
         _root = services.BuildServiceProvider();
 
