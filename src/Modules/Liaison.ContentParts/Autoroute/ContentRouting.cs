@@ -4,6 +4,7 @@ using LiaisonSite.Core.ContentManagement.Metadata;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.ContentParts.Autoroute;
 
@@ -122,13 +123,15 @@ internal sealed class ContentRouting(
 /// Securable no longer means private: in Orchard it means "has permissions of its own"; what keeps personal records
 /// private here is their access scope.
 /// </summary>
-internal sealed class RoutableTypesArePublic(IPermissionService permissions, IContentVisibility visibility) : IPublicContentTypes
+internal sealed class RoutableTypesArePublic(IPermissionService permissions, IServiceProvider services) : IPublicContentTypes
 {
     private static readonly ClaimsPrincipal s_anonymous = new(new ClaimsIdentity());
 
+    // IContentVisibility (Liaison.Contents' ContentQueries) itself asks this rule: taken when asked, not when built,
+    // or the two would wait on each other being constructed.
     public async Task<bool> IsPublicAsync(ContentTypeDefinition type)
         => type.HasPart(nameof(AutoroutePart))
-            && !visibility.ScopedTypes.Contains(type.Name, StringComparer.OrdinalIgnoreCase)
+            && !services.GetRequiredService<IContentVisibility>().ScopedTypes.Contains(type.Name, StringComparer.OrdinalIgnoreCase)
             // Declared by Liaison.Contents (Permissions.View), which this module does not reference.
             && await permissions.HasPermissionAsync(s_anonymous, "Contents.View");
 }
