@@ -16,6 +16,12 @@ public sealed class Permissions : IPermissionProvider
     /// scope governs the type.
     /// </summary>
     public static readonly Permission View = new("Contents.View", "View published content", Category);
+    /// <summary>
+    /// Reads the published items of Securable types too (in Orchard ViewContent covers them). Not granted to Anonymous by
+    /// default: here Securable types have been private, and stay so until an administrator grants it (or a recipe's
+    /// Roles step does). Per-type view permissions (Orchard's ViewContent_{Type}) are not built yet.
+    /// </summary>
+    public static readonly Permission ViewSecurable = new("Contents.ViewSecurable", "View published content of Securable types", Category);
     public static readonly Permission ViewAll = new("Contents.ViewAll", "View all content", Category);
     public static readonly Permission Edit = new("Contents.Edit", "Edit all content", Category);
     public static readonly Permission EditOwn = new("Contents.EditOwn", "Edit own content", Category);
@@ -27,7 +33,7 @@ public sealed class Permissions : IPermissionProvider
 
     private static readonly Permission[] s_all = [ViewAll, Edit, EditOwn, Publish, PublishOwn, Delete, DeleteOwn, Preview];
 
-    public IEnumerable<Permission> GetPermissions() => [View, .. s_all];
+    public IEnumerable<Permission> GetPermissions() => [View, ViewSecurable, .. s_all];
 
 
     public IEnumerable<DefaultRoleGrant> GetDefaultGrants() =>

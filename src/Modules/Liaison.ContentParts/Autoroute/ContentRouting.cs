@@ -120,8 +120,8 @@ internal sealed class ContentRouting(
 /// The public rule as this module knows it, Orchard Core's way: a type is publicly served when it has an
 /// <see cref="AutoroutePart"/> (an address), the Anonymous role holds the view permission (Contents.View, Orchard's
 /// ViewContent), and no access scope governs it (contacts, talks, reports …). Anything else is private (fail closed).
-/// Securable no longer means private: in Orchard it means "has permissions of its own"; what keeps personal records
-/// private here is their access scope.
+/// A Securable type is public only when Anonymous also holds Contents.ViewSecurable (not granted by default: Securable
+/// types have been private here, and per-type view permissions as Orchard's are not built yet).
 /// </summary>
 internal sealed class RoutableTypesArePublic(IPermissionService permissions, IServiceProvider services) : IPublicContentTypes
 {
@@ -132,6 +132,7 @@ internal sealed class RoutableTypesArePublic(IPermissionService permissions, ISe
     public async Task<bool> IsPublicAsync(ContentTypeDefinition type)
         => type.HasPart(nameof(AutoroutePart))
             && !services.GetRequiredService<IContentVisibility>().ScopedTypes.Contains(type.Name, StringComparer.OrdinalIgnoreCase)
-            // Declared by Liaison.Contents (Permissions.View), which this module does not reference.
-            && await permissions.HasPermissionAsync(s_anonymous, "Contents.View");
+            // Declared by Liaison.Contents (Permissions.View, ViewSecurable), which this module does not reference.
+            && await permissions.HasPermissionAsync(s_anonymous, "Contents.View")
+            && (!type.TypeSettings.Securable || await permissions.HasPermissionAsync(s_anonymous, "Contents.ViewSecurable"));
 }

@@ -31,6 +31,14 @@ internal static class OrchardPermissionNames
         ["ManageLuceneIndexes"] = "Search.Manage",
     };
 
-    /// <summary>This site's name for an Orchard name, or null when Orchard's name is not one this site maps.</summary>
-    public static string? Map(string name) => s_map.TryGetValue(name, out var ours) ? ours : null;
+    /// <summary>
+    /// Orchard's ViewContent covers the Securable types too (each has its own ViewContent_{Type}, implied by it): here
+    /// that is Contents.ViewSecurable beside Contents.View.
+    /// </summary>
+    private static readonly string[] s_viewContent = ["Contents.View", "Contents.ViewSecurable"];
+
+    /// <summary>This site's names for an Orchard name, or null when Orchard's name is not one this site maps.</summary>
+    public static IReadOnlyList<string>? Map(string name)
+        => string.Equals(name, "ViewContent", StringComparison.OrdinalIgnoreCase) ? s_viewContent
+            : s_map.TryGetValue(name, out var ours) ? [ours] : null;
 }

@@ -66,15 +66,14 @@ internal sealed class RolesStep(
         var granted = new List<string>();
         foreach (var name in names)
         {
-            var ours = editor.Unknown([name]).Any() ? OrchardPermissionNames.Map(name) : name;
+            var ours = editor.Unknown([name]).Any() ? OrchardPermissionNames.Map(name) : [name];
             if (ours is null)
             {
                 context.Dropped(S["Role '{0}': permission '{1}' has no counterpart on this site; it was not granted.", role, name]);
+                continue;
             }
-            else if (!granted.Contains(ours, StringComparer.OrdinalIgnoreCase))
-            {
-                granted.Add(ours);
-            }
+
+            granted.AddRange(ours.Where(p => !granted.Contains(p, StringComparer.OrdinalIgnoreCase)));
         }
 
         return granted;

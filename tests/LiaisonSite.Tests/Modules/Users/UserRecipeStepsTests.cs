@@ -49,7 +49,7 @@ public sealed class UserRecipeStepsTests(UsersSiteFactory site) : IClassFixture<
             """);
 
         Assert.Equal(
-            ["Admin.Access", "Contents.DeleteOwn", "Contents.EditOwn", "Contents.PublishOwn", "Contents.View", "Media.Upload"],
+            ["Admin.Access", "Contents.DeleteOwn", "Contents.EditOwn", "Contents.PublishOwn", "Contents.View", "Contents.ViewSecurable", "Media.Upload"],
             (await GrantsAsync("OrchardAuthor")).Order(StringComparer.Ordinal));
         Assert.Equal(["EditContent_BlogPost", "ManageLayers", "ViewOwnContent"],
             result.Report.Notes.Select(n => n.Message.Split('\'')[3]).Order(StringComparer.Ordinal));

@@ -84,9 +84,11 @@ public sealed class OrchardShapedSetupTests(OrchardBlogSiteFactory site) : IClas
     }
 
     [Fact]
-    public async Task ItemsOfTypesThisSiteDoesNotDefine_AreNotImported()
+    public async Task OrchardsMenu_WrittenWithADisplayTextAndNoTitle_IsImportedAsTheMenuType()
     {
-        Assert.Equal(0, await InScopeAsync(db => db.ContentItems.CountAsync(c => c.ContentType == "Menu", Ct)));
+        // Liaison.ContentParts defines Orchard's Menu; the item's title is its DisplayText (items of types no module
+        // defines are reported and left out: RecipeExecutionTests.Execute_UnknownContentType_…).
+        Assert.Equal(1, await InScopeAsync(db => db.ContentItems.CountAsync(c => c.ContentType == "Menu" && c.Latest, Ct)));
     }
 
     [Fact]
