@@ -40,6 +40,13 @@ internal sealed class TitlePartHandler(PartSettingsReader settings, ContentLiqui
             return;
         }
 
+        // An item that comes without any TitlePart but with a DisplayText (Orchard writes its Menu so) is titled by it.
+        // The editor always sends the part, so a title cleared there is still refused below.
+        if (!item.Has<TitlePart>() && !string.IsNullOrWhiteSpace(item.DisplayText))
+        {
+            item.Apply(new TitlePart { Title = item.DisplayText });
+        }
+
         var part = item.As<TitlePart>();
         var partSettings = typePart?.Settings.GetSettings<TitlePartSettings>() ?? new TitlePartSettings();
         if (partSettings.IsGenerated && !string.IsNullOrWhiteSpace(partSettings.Pattern))

@@ -90,15 +90,6 @@ internal sealed class ContentStep(
         var publish = json.GetProperty("Published") is null || ContentItemJson.ReadBool(json, "Published");
         var content = ContentItemJson.ReadContent(json);
         var displayText = json.GetString("DisplayText");
-
-        // Orchard writes some items (a Menu …) with a DisplayText and no TitlePart title: the title is the display text.
-        if (!string.IsNullOrWhiteSpace(displayText) && type.Parts.Any(p => p.PartName == "TitlePart")
-            && string.IsNullOrWhiteSpace((content["TitlePart"] as JsonObject)?.GetString("Title")))
-        {
-            var title = content["TitlePart"] as JsonObject ?? [];
-            title["Title"] = displayText;
-            content["TitlePart"] = title;
-        }
         var existing = string.IsNullOrEmpty(id) ? null : await contents.GetAsync(id, VersionOptions.Latest);
         if (existing is null)
         {
