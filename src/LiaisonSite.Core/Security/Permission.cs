@@ -5,6 +5,18 @@ public sealed record Permission(string Name, string Description, string Category
 {
     public const string PolicyPrefix = "Permission:";
 
+    /// <summary>
+    /// Permissions whose holder holds this one too, all of them (the list is not followed further): Orchard's
+    /// "EditContent implies EditContent_{Type}". Empty for most permissions.
+    /// </summary>
+    public IReadOnlyList<string> ImpliedBy { get; init; } = [];
+
+    /// <summary>
+    /// Arguments of <see cref="Description"/> and <see cref="Category"/> when they are formats ("Edit all {0}"), given
+    /// after translation: a permission made per content type names the type's display name.
+    /// </summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public string Policy => PolicyPrefix + Name;
 
     public override string ToString() => Name;
@@ -16,6 +28,16 @@ public interface IPermissionProvider
     IEnumerable<Permission> GetPermissions();
 
     IEnumerable<DefaultRoleGrant> GetDefaultGrants();
+}
+
+/// <summary>
+/// Permissions that exist because of the site's data rather than a module's code: Orchard's per-type content permissions,
+/// one set for each Securable content type. Asked when the full list is needed (the roles page, a Roles step, a check of
+/// a name no module declares); a module answering here also answers <see cref="IPermissionProvider"/> for its fixed ones.
+/// </summary>
+public interface IDynamicPermissionProvider
+{
+    Task<IReadOnlyList<Permission>> GetPermissionsAsync();
 }
 
 public sealed record DefaultRoleGrant(string Role, params Permission[] Permissions);

@@ -45,8 +45,11 @@ public interface IPermissionService
     Task<bool> HasPermissionAsync(ClaimsPrincipal user, Permission permission)
         => HasPermissionAsync(user, permission.Name);
 
-    /// <summary>Every permission the modules declare.</summary>
-    IReadOnlyList<Permission> AllPermissions { get; }
+    /// <summary>
+    /// Every permission there is: those the modules declare and those made from the site's data
+    /// (<see cref="IDynamicPermissionProvider"/>, e.g. the per-type permissions of Securable content types).
+    /// </summary>
+    Task<IReadOnlyList<Permission>> GetAllPermissionsAsync();
 
     /// <summary>The permission's description and category in the current language, from its module's translations.</summary>
     (string Description, string Category) Describe(Permission permission) => (permission.Description, permission.Category);

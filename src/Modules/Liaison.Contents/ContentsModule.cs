@@ -26,6 +26,7 @@ public sealed class ContentsModule : LiaisonModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddScoped<IDynamicPermissionProvider, SecurableTypePermissions>();
         services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddUpgradeStep<Upgrades.GrantPublicView>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();

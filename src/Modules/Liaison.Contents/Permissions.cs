@@ -17,9 +17,10 @@ public sealed class Permissions : IPermissionProvider
     /// </summary>
     public static readonly Permission View = new("Contents.View", "View published content", Category);
     /// <summary>
-    /// Reads the published items of Securable types too (in Orchard ViewContent covers them). Not granted to Anonymous by
-    /// default: here Securable types have been private, and stay so until an administrator grants it (or a recipe's
-    /// Roles step does). Per-type view permissions (Orchard's ViewContent_{Type}) are not built yet.
+    /// Reads the published items of Securable types too: with <see cref="View"/> it is Orchard's ViewContent, and it
+    /// implies each Securable type's own view permission (Contents.View.{Type}, Orchard's ViewContent_{Type}; see
+    /// <see cref="Security.ContentTypePermissions"/>). Anonymous holds it on a site set up since; a site set up before,
+    /// where Securable types were private, keeps them so until an administrator grants it or a type's own permission.
     /// </summary>
     public static readonly Permission ViewSecurable = new("Contents.ViewSecurable", "View published content of Securable types", Category);
     public static readonly Permission ViewAll = new("Contents.ViewAll", "View all content", Category);
@@ -42,6 +43,6 @@ public sealed class Permissions : IPermissionProvider
         new(RoleNames.Editor, s_all),
         new(RoleNames.BranchSecretary, EditOwn, PublishOwn, DeleteOwn, Preview),
         new(RoleNames.Member, EditOwn, DeleteOwn, Preview),
-        new(RoleNames.Anonymous, View),
+        new(RoleNames.Anonymous, View, ViewSecurable),
     ];
 }

@@ -80,7 +80,7 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
         await using (var scope = site.Services.CreateAsyncScope())
         {
             document = await scope.ServiceProvider.GetRequiredService<IDocumentStore>().GetAsync<RolePermissionsDocument>(RolePermissionsDocument.DocumentKey);
-            all = [.. scope.ServiceProvider.GetRequiredService<IPermissionService>().AllPermissions.Select(p => p.Name)];
+            all = [.. (await scope.ServiceProvider.GetRequiredService<IPermissionService>().GetAllPermissionsAsync()).Select(p => p.Name)];
         }
 
         IReadOnlySet<string>? Granted(string role, bool signedIn)
@@ -138,7 +138,7 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
     public async Task EveryPermissionNameInAnEndpointPolicyOrInTheSource_IsDeclaredByAModule()
     {
         await using var scope = site.Services.CreateAsyncScope();
-        var declared = scope.ServiceProvider.GetRequiredService<IPermissionService>().AllPermissions.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var declared = (await scope.ServiceProvider.GetRequiredService<IPermissionService>().GetAllPermissionsAsync()).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
         var used = Endpoints()
             .SelectMany(e => e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>())

@@ -10,7 +10,11 @@ public sealed class ContentTypeSettings
 
     public bool Versionable { get; set; }
 
-    /// <summary>Securable types are private: only the owner and those with the type's permissions see them.</summary>
+    /// <summary>
+    /// Orchard's Securable: the type gets its own permissions (view, edit, publish, delete, own and all), which the
+    /// site-wide ones imply, so that a role can be given this type alone. Whether its items are public is its view
+    /// permission held by Anonymous (and no access scope governing it).
+    /// </summary>
     public bool Securable { get; set; }
 
     /// <summary>Public types are served on the public site, in feeds and to anonymous API callers.</summary>

@@ -120,8 +120,9 @@ internal sealed class ContentRouting(
 /// The public rule as this module knows it, Orchard Core's way: a type is publicly served when it has an
 /// <see cref="AutoroutePart"/> (an address), the Anonymous role holds the view permission (Contents.View, Orchard's
 /// ViewContent), and no access scope governs it (contacts, talks, reports …). Anything else is private (fail closed).
-/// A Securable type is public only when Anonymous also holds Contents.ViewSecurable (not granted by default: Securable
-/// types have been private here, and per-type view permissions as Orchard's are not built yet).
+/// A Securable type has its own view permission, Contents.View.{Type} (Orchard's ViewContent_{Type}), and is public
+/// when Anonymous holds that instead — granted by itself, or implied by Contents.ViewSecurable, which a new site's Anonymous
+/// holds as Orchard's does (a site set up before keeps its Securable types private until one of the two is granted).
 /// </summary>
 internal sealed class RoutableTypesArePublic(IPermissionService permissions, IServiceProvider services) : IPublicContentTypes
 {
@@ -132,7 +133,11 @@ internal sealed class RoutableTypesArePublic(IPermissionService permissions, ISe
     public async Task<bool> IsPublicAsync(ContentTypeDefinition type)
         => type.HasPart(nameof(AutoroutePart))
             && !services.GetRequiredService<IContentVisibility>().ScopedTypes.Contains(type.Name, StringComparer.OrdinalIgnoreCase)
-            // Declared by Liaison.Contents (Permissions.View, ViewSecurable), which this module does not reference.
-            && await permissions.HasPermissionAsync(s_anonymous, "Contents.View")
-            && (!type.TypeSettings.Securable || await permissions.HasPermissionAsync(s_anonymous, "Contents.ViewSecurable"));
+            // Declared by Liaison.Contents (Permissions.View and ContentTypePermissions), which this module does not reference.
+            && (type.TypeSettings.Securable
+                ? await permissions.HasPermissionAsync(s_anonymous, TypeViewPermission(type.Name))
+                : await permissions.HasPermissionAsync(s_anonymous, "Contents.View"));
+
+    /// <summary>Liaison.Contents' ContentTypePermissions.NameOf(View, type): "Contents.View.Blog".</summary>
+    private static string TypeViewPermission(string contentType) => $"Contents.View.{contentType}";
 }

@@ -8,7 +8,8 @@ namespace Liaison.Contents.Security;
 
 /// <summary>
 /// The one place that decides owner-based content rights: "X" covers every item, "XOwn" the caller's own items,
-/// and holding "X" implies "XOwn". Items of a type governed by an <see cref="IContentAccessScope"/> are decided by
+/// and holding "X" implies "XOwn"; for a Securable type "X" is the type's own permission (<see cref="ContentTypePermissions"/>),
+/// which the site-wide one implies. Items of a type governed by an <see cref="IContentAccessScope"/> are decided by
 /// that scope alone. An item whose type is not the canonical name of a defined type is refused (fail closed): a name
 /// that skipped <see cref="IContentTypeResolver"/> ("contact") would otherwise slip past the scope of "Contact".
 /// </summary>
@@ -37,16 +38,20 @@ internal sealed class ContentAuthorizationHandler(
         }
 
         var own = item is null || IsOwner(user, item);
+        // A Securable type's items are decided by the type's own permissions (Contents.Edit.Blog …), which the site-wide
+        // ones imply; other types' by the site-wide ones.
+        var type = item is null ? null : await types.ResolveAsync(item.ContentType);
+        Permission Of(Permission general) => ContentTypePermissions.For(general, type);
         var allowed = requirement.Operation switch
         {
             ContentOperation.View => await HasAsync(user, Permissions.ViewAll)
-                || await MayAsync(user, own, Permissions.Edit, Permissions.EditOwn),
-            ContentOperation.Edit => await MayAsync(user, own, Permissions.Edit, Permissions.EditOwn),
-            ContentOperation.Publish => await MayAsync(user, own, Permissions.Edit, Permissions.EditOwn)
-                && await MayAsync(user, own, Permissions.Publish, Permissions.PublishOwn),
-            ContentOperation.Delete => await MayAsync(user, own, Permissions.Delete, Permissions.DeleteOwn),
-            ContentOperation.Preview => await HasAsync(user, Permissions.Preview)
-                && (own || await HasAsync(user, Permissions.ViewAll) || await HasAsync(user, Permissions.Edit)),
+                || await MayAsync(user, own, Of(Permissions.Edit), Of(Permissions.EditOwn)),
+            ContentOperation.Edit => await MayAsync(user, own, Of(Permissions.Edit), Of(Permissions.EditOwn)),
+            ContentOperation.Publish => await MayAsync(user, own, Of(Permissions.Edit), Of(Permissions.EditOwn))
+                && await MayAsync(user, own, Of(Permissions.Publish), Of(Permissions.PublishOwn)),
+            ContentOperation.Delete => await MayAsync(user, own, Of(Permissions.Delete), Of(Permissions.DeleteOwn)),
+            ContentOperation.Preview => await HasAsync(user, Of(Permissions.Preview))
+                && (own || await HasAsync(user, Permissions.ViewAll) || await HasAsync(user, Of(Permissions.Edit))),
             _ => false,
         };
         if (allowed)

@@ -20,8 +20,8 @@ public sealed class ContentQueries(
     public IReadOnlyCollection<string> ScopedTypes => [.. scopes.SelectMany(s => s.ContentTypes)];
 
     /// <summary>
-    /// Latest versions for the admin list: everything with Contents.ViewAll, otherwise the caller's own items;
-    /// items of scoped types (<see cref="IContentAccessScope"/>) only as their scope allows.
+    /// Latest versions for the admin list: everything with Contents.ViewAll, otherwise the caller's own items and
+    /// every item of the Securable types the caller may edit (Contents.Edit.{Type}); items of scoped types (<see cref="IContentAccessScope"/>) only as their scope allows.
     /// </summary>
     public async Task<IQueryable<ContentItem>> AdminListAsync(ClaimsPrincipal user) => await AdminListAsync(user, contentType: null);
 
@@ -36,12 +36,13 @@ public sealed class ContentQueries(
         var (governed, scopedIds) = await ScopesAsync(user);
         var query = db.ContentItems.AsNoTracking().Where(c => c.Latest);
         var viewAll = await permissions.HasPermissionAsync(user, Permissions.ViewAll);
+        var editable = viewAll ? [] : await EditableSecurableTypesAsync(user, governed);
         var name = UserName(user);
         if (contentType is not null)
         {
             query = query.Where(c => c.ContentType == contentType);
             return governed.Contains(contentType) ? (await SeesAllAsync(user, contentType) ? query : query.Where(c => scopedIds.Contains(c.ContentItemId)))
-                : viewAll ? query
+                : viewAll || editable.Contains(contentType) ? query
                 : query.Where(c => c.Owner == name);
         }
 
@@ -60,7 +61,32 @@ public sealed class ContentQueries(
             return restricted.Count == 0 ? query : query.Where(c => !restricted.Contains(c.ContentType) || scopedIds.Contains(c.ContentItemId));
         }
 
-        return query.Where(c => (!governed.Contains(c.ContentType) && c.Owner == name) || scopedIds.Contains(c.ContentItemId));
+        return query.Where(c => (!governed.Contains(c.ContentType) && (c.Owner == name || editable.Contains(c.ContentType)))
+            || scopedIds.Contains(c.ContentItemId));
+    }
+
+    /// <summary>
+    /// The Securable types (not governed by a scope) whose every item the user may edit by the type's own permission
+    /// (Contents.Edit.{Type}): their items are listed whoever owns them.
+    /// </summary>
+    private async Task<List<string>> EditableSecurableTypesAsync(ClaimsPrincipal user, List<string> governed)
+    {
+        var editable = new List<string>();
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return editable;
+        }
+
+        foreach (var type in await definitions.ListTypesAsync())
+        {
+            if (type.TypeSettings.Securable && !governed.Contains(type.Name)
+                && await permissions.HasPermissionAsync(user, ContentTypePermissions.For(Permissions.Edit, type)))
+            {
+                editable.Add(type.Name);
+            }
+        }
+
+        return editable;
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class FeedQuery(LiaisonDbContext db, IContentRouting routing, IHtm
 
         var items = await query.OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.Id).Take(Count).ToListAsync();
 
-        // The routing decides what is public (AutoroutePart, not Securable), exactly as the pages are served.
+        // The routing decides what is public (IPublicContentTypes), exactly as the pages are served.
         var paths = await routing.GetPathsAsync(items.Select(i => i.ContentItemId));
         return [.. items
             .Where(i => paths.ContainsKey(i.ContentItemId))

@@ -8,7 +8,7 @@ public sealed record SitemapEntry(string Path, DateTime? LastModifiedUtc);
 
 /// <summary>
 /// The addresses of the sitemap: the public list pages and every published item of a public type (routable and
-/// not Securable, the rule of <see cref="ContentQueries.PublicTypesAsync"/>). Drafts have no published index row.
+/// readable by the public, the rule of <see cref="ContentQueries.PublicTypesAsync"/>). Drafts have no published index row.
 /// </summary>
 public sealed class SitemapQuery(IContentRouting routing, ContentQueries contents, IEnumerable<ISitemapPages> modulePages)
 {

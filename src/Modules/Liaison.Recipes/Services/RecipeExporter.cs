@@ -38,6 +38,7 @@ internal sealed class RecipeExporter(
     IContentDefinitionManager definitions,
     IContentTypeResolver typeResolver,
     IContentVisibility visibility,
+    IPublicContentTypes publicTypes,
     LiaisonDbContext db,
     IEnumerable<IContentExportFilter> filters,
     IEnumerable<IRecipeStepExporter> stepExporters,
@@ -66,9 +67,10 @@ internal sealed class RecipeExporter(
     }
 
     /// <summary>
-    /// The types among <paramref name="contentTypes"/> whose items may not be exported at all: Securable or scoped
-    /// types that no <see cref="IContentExportFilter"/> covers (fail closed: a new private type is refused until its
-    /// module writes the filter). Names are resolved first, so "contact" is checked as "Contact".
+    /// The types among <paramref name="contentTypes"/> whose items may not be exported at all: scoped types, and
+    /// Securable types the public may not read, that no <see cref="IContentExportFilter"/> covers (fail closed: a new
+    /// private type is refused until its module writes the filter). Names are resolved first, so "contact" is checked
+    /// as "Contact".
     /// </summary>
     public async Task<IReadOnlyList<string>> UnfilteredTypesAsync(IEnumerable<string> contentTypes)
     {
@@ -77,7 +79,8 @@ internal sealed class RecipeExporter(
         foreach (var name in await typeResolver.ResolveNamesAsync(contentTypes))
         {
             var type = (await typeResolver.ResolveAsync(name))!;
-            if ((type.TypeSettings.Securable || visibility.ScopedTypes.Contains(name)) && !covered.Contains(name))
+            var isPrivate = visibility.ScopedTypes.Contains(name) || (type.TypeSettings.Securable && !await publicTypes.IsPublicAsync(type));
+            if (isPrivate && !covered.Contains(name))
             {
                 refused.Add(name);
             }

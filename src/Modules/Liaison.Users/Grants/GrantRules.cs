@@ -76,7 +76,7 @@ public sealed class GrantRules(
         ClaimsPrincipal actor, IReadOnlyCollection<string> current, IReadOnlyCollection<string> posted, bool strict)
     {
         var grants = new List<string>();
-        foreach (var permission in permissions.AllPermissions.Select(p => p.Name))
+        foreach (var permission in (await permissions.GetAllPermissionsAsync()).Select(p => p.Name))
         {
             var isCurrent = current.Contains(permission, StringComparer.OrdinalIgnoreCase);
             var isPosted = posted.Contains(permission, StringComparer.OrdinalIgnoreCase);

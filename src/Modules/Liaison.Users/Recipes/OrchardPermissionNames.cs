@@ -2,8 +2,9 @@ namespace Liaison.Users.Recipes;
 
 /// <summary>
 /// Orchard Core's permission names, as its recipes' Roles steps write them, and this site's permission for each. A
-/// name with no counterpart here (ViewOwnContent, ManageLayers, a per-type EditContent_Blog …) is left out and listed in
-/// the recipe's report, never refused: an Orchard recipe is imported with what this site can hold.
+/// per-type name (EditContent_Blog) is this site's per-type permission (Contents.Edit.Blog, made for each Securable type
+/// by Liaison.Contents). A name with no counterpart here (ViewOwnContent, ManageLayers, CloneContent_Blog …) is left out
+/// and listed in the recipe's report, never refused: an Orchard recipe is imported with what this site can hold.
 /// </summary>
 internal static class OrchardPermissionNames
 {
@@ -37,8 +38,41 @@ internal static class OrchardPermissionNames
     /// </summary>
     private static readonly string[] s_viewContent = ["Contents.View", "Contents.ViewSecurable"];
 
+    /// <summary>Orchard's per-type operations ("{Operation}_{Type}") and this site's site-wide permission of each.</summary>
+    private static readonly Dictionary<string, string> s_perType = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ViewContent"] = "Contents.View",
+        ["EditContent"] = "Contents.Edit",
+        ["EditOwnContent"] = "Contents.EditOwn",
+        ["PublishContent"] = "Contents.Publish",
+        ["PublishOwnContent"] = "Contents.PublishOwn",
+        ["DeleteContent"] = "Contents.Delete",
+        ["DeleteOwnContent"] = "Contents.DeleteOwn",
+        ["PreviewContent"] = "Contents.Preview",
+    };
+
     /// <summary>This site's names for an Orchard name, or null when Orchard's name is not one this site maps.</summary>
     public static IReadOnlyList<string>? Map(string name)
-        => string.Equals(name, "ViewContent", StringComparison.OrdinalIgnoreCase) ? s_viewContent
-            : s_map.TryGetValue(name, out var ours) ? [ours] : null;
+    {
+        if (string.Equals(name, "ViewContent", StringComparison.OrdinalIgnoreCase))
+        {
+            return s_viewContent;
+        }
+
+        if (s_map.TryGetValue(name, out var ours))
+        {
+            return [ours];
+        }
+
+        return ContentTypeOf(name) is { } type && s_perType.TryGetValue(name[..name.IndexOf('_')], out var general)
+            ? [$"{general}.{type}"]
+            : null;
+    }
+
+    /// <summary>The content type of an Orchard per-type name ("Blog" of "EditContent_Blog"), or null.</summary>
+    public static string? ContentTypeOf(string name)
+    {
+        var underscore = name.IndexOf('_');
+        return underscore > 0 && underscore < name.Length - 1 && s_perType.ContainsKey(name[..underscore]) ? name[(underscore + 1)..] : null;
+    }
 }

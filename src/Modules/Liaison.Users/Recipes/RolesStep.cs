@@ -32,7 +32,7 @@ internal sealed class RolesStep(
                 throw new RecipeException(S["A role has no \"Name\"."]);
             }
 
-            var granted = Granted(context, name, role.GetArray("Permissions").Select(p => p?.ToString() ?? ""));
+            var granted = await GrantedAsync(context, name, role.GetArray("Permissions").Select(p => p?.ToString() ?? ""));
 
             var description = role.GetString("Description");
             if (!RoleNames.IsSystem(name))
@@ -61,15 +61,22 @@ internal sealed class RolesStep(
     /// The permissions as this site names them: its own names as they are, Orchard Core's mapped
     /// (<see cref="OrchardPermissionNames"/>); any other name is left out and said in the report.
     /// </summary>
-    private List<string> Granted(RecipeStepContext context, string role, IEnumerable<string> names)
+    private async Task<List<string>> GrantedAsync(RecipeStepContext context, string role, IEnumerable<string> names)
     {
         var granted = new List<string>();
         foreach (var name in names)
         {
-            var ours = editor.Unknown([name]).Any() ? OrchardPermissionNames.Map(name) : [name];
+            var ours = (await editor.UnknownAsync([name])).Count > 0 ? OrchardPermissionNames.Map(name) : [name];
             if (ours is null)
             {
                 context.Dropped(S["Role '{0}': permission '{1}' has no counterpart on this site; it was not granted.", role, name]);
+                continue;
+            }
+
+            if (OrchardPermissionNames.ContentTypeOf(name) is { } type && (await editor.UnknownAsync(ours)).Count > 0)
+            {
+                // EditContent_Blog when Blog is not defined here, or is not Securable (only Securable types have their own).
+                context.Dropped(S["Role '{0}': permission '{1}' is for content type '{2}', which is not a Securable type of this site; it was not granted.", role, name, type]);
                 continue;
             }
 

@@ -12,15 +12,18 @@ public sealed class RolePermissionsEditor(IDocumentStore documents, IPermissionS
     public async Task<IReadOnlyList<string>> GetGrantsAsync(string role)
         => (await LoadAsync()).Roles.TryGetValue(role, out var granted) ? granted : [];
 
-    /// <summary>Names in <paramref name="names"/> that no module declares.</summary>
-    public IEnumerable<string> Unknown(IEnumerable<string> names)
-        => names.Where(n => !permissions.AllPermissions.Any(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>Names in <paramref name="names"/> that are no permission (declared by a module or made per Securable type).</summary>
+    public async Task<IReadOnlyList<string>> UnknownAsync(IEnumerable<string> names)
+    {
+        var all = await permissions.GetAllPermissionsAsync();
+        return [.. names.Where(n => !all.Any(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase)))];
+    }
 
     /// <summary>Replaces the role's grants with the declared permissions among <paramref name="names"/>, in canonical spelling.</summary>
     public async Task ReplaceAsync(string role, IEnumerable<string> names)
     {
         var document = await LoadAsync();
-        document.Roles[role] = [.. permissions.AllPermissions
+        document.Roles[role] = [.. (await permissions.GetAllPermissionsAsync())
             .Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
             .Select(p => p.Name)];
         await documents.SaveAsync(RolePermissionsDocument.DocumentKey, document);

@@ -168,7 +168,7 @@ public sealed class RolesAdminController(
     {
         var isAdministrator = name == RoleNames.Administrator;
         var options = new List<(string Category, PermissionOption Option)>();
-        foreach (var p in permissions.AllPermissions)
+        foreach (var p in await permissions.GetAllPermissionsAsync())
         {
             // A permission the user does not hold is shown, but cannot be changed by them. Its text is translated
             // by the module that declares it.

@@ -63,6 +63,8 @@ public sealed class AutorouteContentControllerTests(PlainSiteFactory site) : ICl
 
     private async Task<(string Published, string Draft, string Secret)> CreateContentAsync()
     {
+        // PrivateNote is Securable and the public does not hold its view permission.
+        await AnonymousGrants.MakeSecurableTypesPrivateAsync(site);
         await using var scope = site.Services.CreateAsyncScope();
         var definitions = scope.ServiceProvider.GetRequiredService<IContentDefinitionManager>();
         await definitions.StorePartAsync(new ContentPartDefinition

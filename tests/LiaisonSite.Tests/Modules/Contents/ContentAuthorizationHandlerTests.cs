@@ -96,7 +96,7 @@ public sealed class ContentAuthorizationHandlerTests
 
     private sealed class FakePermissions(params string[] granted) : IPermissionService
     {
-        public IReadOnlyList<Permission> AllPermissions => [];
+        public Task<IReadOnlyList<Permission>> GetAllPermissionsAsync() => Task.FromResult<IReadOnlyList<Permission>>([]);
 
         public Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permissionName) => Task.FromResult(granted.Contains(permissionName));
     }

@@ -22,9 +22,13 @@ internal static class PublicityTestContent
         await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>A Securable type with an address, and one published item of it at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// A Securable type with an address whose view permission the public does not hold, and one published item of it at
+    /// <paramref name="path"/>.
+    /// </summary>
     public static async Task CreateSecurableItemAsync(SiteFactory site, string path, string title)
     {
+        await AnonymousGrants.MakeSecurableTypesPrivateAsync(site);
         var recipe = """
             {"name": "securable", "steps": [
               {"name": "ContentDefinition", "ContentTypes": [{"Name": "BranchMinutes",

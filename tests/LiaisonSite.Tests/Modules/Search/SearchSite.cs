@@ -19,14 +19,18 @@ internal static class SearchSite
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>Defines a public routable type and a Securable one (idempotent).</summary>
+    /// <summary>Defines a public routable type and a Securable one the public may not read (idempotent).</summary>
     public static async Task DefineTypesAsync(SiteFactory site)
     {
+        await AnonymousGrants.MakeSecurableTypesPrivateAsync(site);
         await DefineTypeAsync(site, PublicType, securable: false);
         await DefineTypeAsync(site, PrivateType, securable: true);
     }
 
-    /// <summary>Stores a routable type with a title and an HTML body; Securable makes it private.</summary>
+    /// <summary>
+    /// Stores a routable type with a title and an HTML body; Securable makes it private on a site where Anonymous does
+    /// not hold Contents.ViewSecurable (<see cref="AnonymousGrants"/>).
+    /// </summary>
     public static async Task DefineTypeAsync(SiteFactory site, string name, bool securable)
     {
         await using var scope = site.Services.CreateAsyncScope();
