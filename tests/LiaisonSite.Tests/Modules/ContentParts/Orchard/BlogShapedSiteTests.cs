@@ -11,7 +11,8 @@ namespace LiaisonSite.Tests.Modules.ContentParts.Orchard;
 /// <summary>
 /// A site set up from a recipe in Orchard Core's blog shape: the blog lists its published posts newest first, a page of
 /// the ListPart's PageSize at a time; a post shows its subtitle (a TextField of the type-named part) and its Markdown
-/// body; a post without a path gets one from Orchard's container pattern; /about is served.
+/// body; a post without a path gets one from Orchard's container pattern; /about is served. Blog and BlogPost are
+/// Securable, as in Orchard's recipe, and public without a grant of the recipe's.
 /// </summary>
 public sealed class BlogShapedSiteTests(BlogShapedSite site) : IClassFixture<BlogShapedSite>
 {
@@ -86,7 +87,10 @@ public sealed class BlogShapedSiteTests(BlogShapedSite site) : IClassFixture<Blo
         var list = blog.Parts.Single(p => p.PartName == "ListPart").Settings.GetSettings<ListPartSettings>();
         Assert.Equal(2, list.PageSize);
         Assert.Equal(["BlogPost"], list.ContainedContentTypes);
-        Assert.False(post.TypeSettings.Securable);
+        // Securable as in Orchard's blog recipe: the types get their own permissions, and are public all the same
+        // (the recipe grants nothing; a new site's Anonymous holds Orchard's ViewContent).
+        Assert.True(post.TypeSettings.Securable);
+        Assert.True(blog.TypeSettings.Securable);
     }
 
     [Fact]
