@@ -57,6 +57,7 @@ public sealed class ReportsModule : LiaisonModule
         services.AddScoped<ReportStates>();
         services.AddScoped<BranchReports>();
         services.AddScoped<InspectionService>();
+        services.AddScoped<LiaisonSite.Core.Navigation.IDashboardNotes, Inspections.BranchComparisonDashboardNotes>();
         services.AddScoped<Liaison.Contacts.Contracts.IMyWorkSection, ReportsMyWorkSection>();
         services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, RectificationFollowUpSource>();
         services.AddScoped<ReportReminderService>();

@@ -109,6 +109,24 @@ public sealed partial class AdminExperienceTests(SiteFactory site) : IClassFixtu
         Assert.DoesNotContain("我的联系对象", secretarys, StringComparison.Ordinal); // the secretary sees the branch's blocks
     }
 
+    [Fact]
+    public async Task TheDashboard_GivesTheCommitteeEveryBranchSideBySide_AndNobodyElse()
+    {
+        var committee = await site.SignInAsync("committee1", SiteFactory.DemoPassword);
+        var secretary = await site.SignInAsync("secretary1", SiteFactory.DemoPassword);
+
+        var html = await committee.GetStringAsync("/admin", Ct);
+        var secretarys = await secretary.GetStringAsync("/admin", Ct);
+
+        Assert.Contains("各支部对比", html, StringComparison.Ordinal);
+        Assert.Contains("查看各支部对比", html, StringComparison.Ordinal);
+        // A line per branch with its figures, linking to that branch's inspection of the half-year.
+        Assert.Matches("第一党支部[^：<]*：联系对象覆盖 \\d+%，必谈逾期 \\d+ 次，季度汇报按时 \\d+/\\d+", html);
+        Assert.Matches("href=\"/admin/inspections\\?branch=[^\"]+&amp;half=\\d{4}-H[12]\"", html);
+        // A secretary inspects their own branch only: no comparison of the others.
+        Assert.DoesNotContain("各支部对比", secretarys, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<input[^>]*name=\"Name\"[^>]*>")]
     private static partial Regex NameInput();
 }
