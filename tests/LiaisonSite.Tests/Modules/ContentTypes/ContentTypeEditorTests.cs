@@ -15,10 +15,26 @@ public sealed class ContentTypeEditorTests(RecipesSiteFactory site) : IClassFixt
 
         var html = await admin.GetStringAsync("/admin/content-types/Page", TestContext.Current.CancellationToken);
 
-        Assert.Matches(@"标题\s*<code>TitlePart</code>", html);
-        Assert.Matches(@"网址\s*<code>AutoroutePart</code>", html);
+        Assert.Matches(@"标题\s*<code[^>]*>TitlePart</code>", html);
+        Assert.Matches(@"网址\s*<code[^>]*>AutoroutePart</code>", html);
         Assert.Contains("<option value=\"TextField\">文本（TextField）</option>", html, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"上移标题\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"visually-hidden\">上移标题</span>", html, StringComparison.Ordinal);
+        // The admin theme's form styles (issue 15 item 13), not bare inputs.
+        Assert.Matches("<input id=\"displayName\" name=\"displayName\" class=\"form-control\"", html);
+        Assert.Contains("class=\"form-check-input\" type=\"checkbox\" id=\"flag-securable\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheFieldEditor_NamesItsSettingsInChinese_InTheAdminFormStyle()
+    {
+        var admin = await site.SignInAsync(LiaisonSite.Tests.Infrastructure.SiteFactory.AdminUserName);
+
+        var html = await admin.GetStringAsync("/admin/content-types/ExemplaryMember/fields/Branch", TestContext.Current.CancellationToken);
+
+        Assert.Contains("<label class=\"form-check-label\" for=\"setting-Required\">必填</label>", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"setting-Hint\" class=\"form-label\">提示</label>", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"form-control\" value=\"该党员所在的党组织。\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Required<", html, StringComparison.Ordinal);
     }
 
     [Fact]
