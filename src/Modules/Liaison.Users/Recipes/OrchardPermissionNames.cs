@@ -38,17 +38,13 @@ internal static class OrchardPermissionNames
     /// </summary>
     private static readonly string[] s_viewContent = ["Contents.View", "Contents.ViewSecurable"];
 
-    /// <summary>Orchard's per-type operations ("{Operation}_{Type}") and this site's site-wide permission of each.</summary>
-    private static readonly Dictionary<string, string> s_perType = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Orchard's operations that have a per-type form ("{Operation}_{Type}"); this site's per-type name is the
+    /// site-wide permission of the operation (<see cref="s_map"/>), a dot, the type.
+    /// </summary>
+    private static readonly HashSet<string> s_perType = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["ViewContent"] = "Contents.View",
-        ["EditContent"] = "Contents.Edit",
-        ["EditOwnContent"] = "Contents.EditOwn",
-        ["PublishContent"] = "Contents.Publish",
-        ["PublishOwnContent"] = "Contents.PublishOwn",
-        ["DeleteContent"] = "Contents.Delete",
-        ["DeleteOwnContent"] = "Contents.DeleteOwn",
-        ["PreviewContent"] = "Contents.Preview",
+        "ViewContent", "EditContent", "EditOwnContent", "PublishContent", "PublishOwnContent", "DeleteContent", "DeleteOwnContent", "PreviewContent",
     };
 
     /// <summary>This site's names for an Orchard name, or null when Orchard's name is not one this site maps.</summary>
@@ -64,15 +60,13 @@ internal static class OrchardPermissionNames
             return [ours];
         }
 
-        return ContentTypeOf(name) is { } type && s_perType.TryGetValue(name[..name.IndexOf('_')], out var general)
-            ? [$"{general}.{type}"]
-            : null;
+        return ContentTypeOf(name) is { } type ? [$"{s_map[name[..name.IndexOf('_')]]}.{type}"] : null;
     }
 
     /// <summary>The content type of an Orchard per-type name ("Blog" of "EditContent_Blog"), or null.</summary>
     public static string? ContentTypeOf(string name)
     {
         var underscore = name.IndexOf('_');
-        return underscore > 0 && underscore < name.Length - 1 && s_perType.ContainsKey(name[..underscore]) ? name[(underscore + 1)..] : null;
+        return underscore > 0 && underscore < name.Length - 1 && s_perType.Contains(name[..underscore]) ? name[(underscore + 1)..] : null;
     }
 }
