@@ -25,7 +25,8 @@ internal sealed class AutoroutePartHandler(
         var partSettings = typePart.Settings.GetSettings<AutoroutePartSettings>();
         var part = item.As<AutoroutePart>();
         var path = AutoroutePaths.Normalize(part.Path);
-        if (!partSettings.AllowCustomPath || path is null)
+        // Existing paths never change: one the earlier rule (Chinese characters kept) made from the same title stays.
+        if (path is null || (!partSettings.AllowCustomPath && !await CameFromEarlierRuleAsync(path, item, partSettings)))
         {
             var generated = await GenerateAsync(item, partSettings);
             path = await registry.MakeUniqueAsync(generated, item.ContentItemId);
@@ -65,24 +66,45 @@ internal sealed class AutoroutePartHandler(
         }
     }
 
-    private async Task<string> GenerateAsync(ContentItem item, AutoroutePartSettings partSettings)
+    private async Task<string> GenerateAsync(ContentItem item, AutoroutePartSettings partSettings, bool earlierRule = false)
     {
+        Func<string?, string> slug = earlierRule ? Slug.CreateEarlier : Slug.Create;
         var pattern = string.IsNullOrWhiteSpace(partSettings.Pattern) ? AutoroutePartSettings.DefaultPattern : partSettings.Pattern;
-        var rendered = await liquid.RenderAsync(pattern, item, loader.LatestAsync) ?? "";
+        var rendered = await liquid.RenderAsync(pattern, item, loader.LatestAsync, earlierRule) ?? "";
 
         // A pattern without "slugify" may give spaces or punctuation: such segments are slugified.
         var segments = rendered.Split('/')
             .Select(s => s.Trim())
-            .Select(s => AutoroutePaths.IsWellFormed(s) ? s : Slug.Create(s))
+            .Select(s => AutoroutePaths.IsWellFormed(s) ? s : slug(s))
             .Where(s => s.Length > 0)
             .ToList();
         var path = string.Join('/', segments);
         if (path.Length == 0)
         {
-            path = Slug.Create(item.DisplayText);
+            path = slug(item.DisplayText);
         }
 
         // An item without any title still needs an address.
         return path.Length > 0 ? path : item.ContentItemId;
+    }
+
+    /// <summary>
+    /// Whether the stored path is what the earlier slug rule generated from the item as it is now — as generated, or
+    /// as <see cref="AutorouteRegistry.MakeUniqueAsync"/> moved it ("-2" after a reserved first segment, "-n" at the end).
+    /// </summary>
+    private async Task<bool> CameFromEarlierRuleAsync(string path, ContentItem item, AutoroutePartSettings partSettings)
+    {
+        var earlier = await GenerateAsync(item, partSettings, earlierRule: true);
+        var slash = earlier.IndexOf('/');
+        var moved = slash < 0 ? earlier + "-2" : earlier[..slash] + "-2" + earlier[slash..];
+        return path == earlier || path == moved || IsNumbered(path, earlier) || IsNumbered(path, moved);
+    }
+
+    private static bool IsNumbered(string path, string stem)
+    {
+        var dash = path.LastIndexOf('-');
+        return dash > 0 && dash < path.Length - 1 && !path.AsSpan(dash + 1).ContainsAnyExceptInRange('0', '9')
+            && stem.StartsWith(path[..dash], StringComparison.Ordinal)
+            && (dash == stem.Length || path.Length == AutoroutePaths.MaxLength); // a long stem is shortened for its number
     }
 }

@@ -4,21 +4,38 @@ using System.Text;
 namespace Liaison.ContentParts.Autoroute;
 
 /// <summary>
-/// Turns a title into a URL segment: lowercase, letters and digits of any script kept (so a Chinese title stays
-/// readable), everything else a single dash, at most <see cref="MaxLength"/> characters.
+/// Turns a title into a URL segment: lowercase, Chinese characters as pinyin syllables (党员联系师生 →
+/// dang-yuan-lian-xi-shi-sheng, from <see cref="PinyinTable"/>), letters and digits of other scripts kept, everything
+/// else a single dash, cut at a dash within <see cref="MaxLength"/> characters — short, and not percent-encoded.
 /// </summary>
 public static class Slug
 {
-    public const int MaxLength = 255;
+    public const int MaxLength = 80;
 
-    public static string Create(string? text)
+    /// <summary>The limit of the earlier rule (<see cref="CreateEarlier"/>).</summary>
+    public const int EarlierMaxLength = 255;
+
+    public static string Create(string? text) => Build(text, pinyin: true) is var slug && slug.Length > MaxLength
+        ? CutAtDash(slug, MaxLength)
+        : slug;
+
+    /// <summary>
+    /// The earlier rule, which kept Chinese characters as they are and cut at 255 characters: a path stored under it
+    /// is recognized by it, so that existing paths never change (see AutoroutePartHandler).
+    /// </summary>
+    public static string CreateEarlier(string? text) => Build(text, pinyin: false) is var slug && slug.Length > EarlierMaxLength
+        ? Cut(slug, EarlierMaxLength).TrimEnd('-')
+        : slug;
+
+    private static string Build(string? text, bool pinyin)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return "";
         }
 
-        // NFKC folds full-width forms (ＡＢＣ１) into ASCII; NFD then lets accents be dropped (é → e).
+        // NFKC folds full-width forms (ＡＢＣ１) and compatibility ideographs into their plain forms; NFD then lets
+        // accents be dropped (é → e).
         var decomposed = text.Normalize(NormalizationForm.FormKC).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingDash = false;
@@ -38,15 +55,17 @@ public static class Slug
 
             lastBase = rune.Value;
 
-            if (Rune.IsLetterOrDigit(rune))
+            // Each Chinese character is a syllable of its own: dashes on both sides.
+            var reading = pinyin ? PinyinTable.Reading(rune.Value) : null;
+            if (reading is not null || Rune.IsLetterOrDigit(rune))
             {
-                if (pendingDash && builder.Length > 0)
+                if ((pendingDash || reading is not null) && builder.Length > 0 && builder[^1] != '-')
                 {
                     builder.Append('-');
                 }
 
-                pendingDash = false;
-                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                builder.Append(reading ?? Rune.ToLowerInvariant(rune).ToString());
+                pendingDash = reading is not null;
             }
             else
             {
@@ -54,23 +73,16 @@ public static class Slug
             }
         }
 
-        var slug = builder.ToString().Normalize(NormalizationForm.FormC);
-        return Truncate(slug);
+        return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static string Truncate(string slug)
+    /// <summary>The longest prefix within <paramref name="limit"/> that ends at a dash; a single long word is cut.</summary>
+    private static string CutAtDash(string slug, int limit)
     {
-        if (slug.Length <= MaxLength)
-        {
-            return slug;
-        }
-
-        var end = MaxLength;
-        if (char.IsLowSurrogate(slug[end]))
-        {
-            end--; // do not split a character outside the basic plane
-        }
-
-        return slug[..end].TrimEnd('-');
+        var dash = slug.LastIndexOf('-', limit);
+        return dash > 0 ? slug[..dash] : Cut(slug, limit);
     }
+
+    private static string Cut(string slug, int limit)
+        => char.IsLowSurrogate(slug[limit]) ? slug[..(limit - 1)] : slug[..limit]; // never split a character outside the basic plane
 }

@@ -26,11 +26,16 @@ internal sealed class ContentLiquid(IMarkdownService markdown)
     public const int MaxOutput = 1_000_000;
 
     private const string LoaderKey = "ContentLoader";
+    private const string EarlierSlugsKey = "EarlierSlugs";
     private static readonly FluidParser s_parser = new();
     private readonly TemplateOptions _options = CreateOptions(markdown);
 
-    /// <summary>The rendered text, or null when the template is not valid Liquid or fails to render within the limits.</summary>
-    public async Task<string?> RenderAsync(string pattern, ContentItem item, ContentLoader? loader = null)
+    /// <summary>
+    /// The rendered text, or null when the template is not valid Liquid or fails to render within the limits.
+    /// With <paramref name="earlierSlugs"/>, <c>slugify</c> follows the earlier rule that kept Chinese characters
+    /// (<see cref="Slug.CreateEarlier"/>), to recognize a path stored under it.
+    /// </summary>
+    public async Task<string?> RenderAsync(string pattern, ContentItem item, ContentLoader? loader = null, bool earlierSlugs = false)
     {
         if (!s_parser.TryParse(pattern, out var template, out _))
         {
@@ -44,6 +49,11 @@ internal sealed class ContentLiquid(IMarkdownService markdown)
         if (loader is not null)
         {
             context.AmbientValues[LoaderKey] = loader;
+        }
+
+        if (earlierSlugs)
+        {
+            context.AmbientValues[EarlierSlugsKey] = true;
         }
 
         try
@@ -63,7 +73,8 @@ internal sealed class ContentLiquid(IMarkdownService markdown)
     private static TemplateOptions CreateOptions(IMarkdownService markdown)
     {
         var options = new TemplateOptions { MaxSteps = MaxSteps, MaxRecursion = 20 };
-        options.Filters.AddFilter("slugify", static (input, _, _) => new ValueTask<FluidValue>(new StringValue(Slug.Create(input.ToStringValue()))));
+        options.Filters.AddFilter("slugify", static (input, _, context) => new ValueTask<FluidValue>(new StringValue(
+            context.AmbientValues.ContainsKey(EarlierSlugsKey) ? Slug.CreateEarlier(input.ToStringValue()) : Slug.Create(input.ToStringValue()))));
         options.Filters.AddFilter("display_text", DisplayTextAsync);
         options.Filters.AddFilter("container", ContainerAsync);
         options.Filters.AddFilter("markdownify", (input, _, _) => new ValueTask<FluidValue>(new StringValue(markdown.ToHtml(input.ToStringValue()), encode: false)));

@@ -22,12 +22,12 @@ public sealed class AutorouteUniquenessTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _harness.DisposeAsync();
 
     [Fact]
-    public async Task Create_WithChineseTitle_GeneratesReadablePathAndSetsDisplayText()
+    public async Task Create_WithChineseTitle_GeneratesPinyinPathAndSetsDisplayText()
     {
         var item = await CreateAsync("Article", "开展谈心活动");
 
         Assert.Equal("开展谈心活动", item.DisplayText);
-        Assert.Equal("开展谈心活动", item.As<AutoroutePart>().Path);
+        Assert.Equal("kai-zhan-tan-xin-huo-dong", item.As<AutoroutePart>().Path);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AutorouteUniquenessTests : IAsyncLifetime
         }
 
         await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(Ct);
-        Assert.Equal(["支部动态", "支部动态-2", "支部动态-3"], paths);
+        Assert.Equal(["zhi-bu-dong-tai", "zhi-bu-dong-tai-2", "zhi-bu-dong-tai-3"], paths);
     }
 
     [Fact]
