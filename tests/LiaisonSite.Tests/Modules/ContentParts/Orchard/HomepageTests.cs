@@ -141,6 +141,43 @@ public sealed class HomepageTests(AgencyShapedSite site) : IClassFixture<AgencyS
         Assert.NotEqual(landingId, storyId);
     }
 
+    [Fact]
+    public async Task TheEditorsHomepageBox_MakesTheItemTheHomePage_WhenThatVersionIsPublished()
+    {
+        var landingId = await RestoreLandingAsHomeAsync();
+        var storyId = (await FindAsync("our-story")).ContentItemId;
+        var admin = await site.SignInAsync(SiteFactory.AdminUserName);
+        var (editor, stamp) = await Contents.ContentsHttp.OpenEditorAsync(admin, storyId);
+        Assert.Contains("设为网站首页", editor);
+
+        var draft = await SaveStoryAsync(admin, storyId, stamp, publish: false);
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        Assert.Equal(landingId, (await SettingsAsync()).HomeContentItemId); // a draft is not the home page yet
+
+        var (_, newStamp) = await Contents.ContentsHttp.OpenEditorAsync(admin, storyId);
+        var published = await SaveStoryAsync(admin, storyId, newStamp, publish: true);
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(storyId, (await SettingsAsync()).HomeContentItemId);
+        Assert.Contains("<h1>Our Story</h1>", await site.CreateClient().GetStringAsync("/", Ct));
+        Assert.Contains("此内容项是网站首页", (await Contents.ContentsHttp.OpenEditorAsync(admin, storyId)).Html);
+    }
+
+    private static async Task<HttpResponseMessage> SaveStoryAsync(HttpClient admin, string id, string stamp, bool publish)
+    {
+        var page = await admin.GetStringAsync($"/admin/contents/{id}/edit", Ct);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SiteFactory.AntiforgeryToken(page),
+            ["concurrencyStamp"] = stamp,
+            ["TitlePart.Title"] = "Our Story",
+            ["AutoroutePart.Path"] = "our-story",
+            ["AutoroutePart.HomepageOffered"] = "true",
+            ["AutoroutePart.SetHomepage"] = "true",
+        };
+        return await admin.PostAsync(publish ? $"/admin/contents/{id}/edit/publish" : $"/admin/contents/{id}/edit", new FormUrlEncodedContent(fields), Ct);
+    }
+
     private async Task<HttpResponseMessage> PostSettingsAsync(HttpClient admin, string homeContentItemId, bool useSchoolHome = false)
     {
         var settings = await SettingsAsync();
