@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using LiaisonSite.Tests.Infrastructure;
 using LiaisonSite.Tests.Modules.ContentParts.Orchard;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -137,6 +139,12 @@ public sealed class OrchardShapedBrowserTests(OrchardShapedBrowserFixture sites)
         Assert.False(await OverflowsAsync(page));
         var box = await reception.BoundingBoxAsync();
         Assert.True(box is not null && box.Height >= (phone ? 44 : 20), $"The nested link should be an easy target, was {box?.Height} px high.");
+        var axe = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
     [Fact]
