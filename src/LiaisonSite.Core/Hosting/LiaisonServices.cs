@@ -67,6 +67,7 @@ public static class LiaisonServices
         services.AddScoped<Import.SpreadsheetReader>();
         services.AddSingleton<Import.ImportUploadStore>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
+        services.AddScoped<RecipeRun>();
         services.AddSingleton<IStartupTask, Upgrades.UpgradeRunner>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

@@ -31,6 +31,9 @@ public sealed class RecipeStepContext(
     /// </summary>
     public void Dropped(string message) => Report.Add(new RecipeNote(StepIndex, StepName, RecipeNoteKind.Dropped, message));
 
+    /// <summary>Says in the report what this step changed beyond its own data (the site's home page …).</summary>
+    public void Applied(string message) => Report.Add(new RecipeNote(StepIndex, StepName, RecipeNoteKind.Applied, message));
+
     /// <summary>Cancelled when the recipe's time limit is reached; a step with many items checks it between items.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
 

@@ -19,6 +19,7 @@ internal sealed class RecipeExecutor(
     LiaisonDbContext db,
     IEnumerable<IRecipeStepHandler> handlers,
     IConfiguration configuration,
+    RecipeRun run,
     IStringLocalizer<RecipeExecutor> S,
     ILogger<RecipeExecutor> logger) : IRecipeExecutor
 {
@@ -106,8 +107,14 @@ internal sealed class RecipeExecutor(
                     var step = (JsonObject)scripting.Evaluate(steps[i])!;
                     LearnIds(ids, step, report, i + 1, stepName);
                     ids.Replace(step);
-                    await handler.ExecuteAsync(new RecipeStepContext(recipeName, i + 1, step, parameters, cancellationToken, report, folder));
-                    await db.SaveChangesAsync(cancellationToken);
+                    var context = new RecipeStepContext(recipeName, i + 1, step, parameters, cancellationToken, report, folder);
+                    using (run.Enter(context))
+                    {
+                        // Handlers run at SaveChanges too (index providers): the step is current until its work is saved.
+                        await handler.ExecuteAsync(context);
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+
                     ran++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -9,6 +9,9 @@ public enum RecipeNoteKind
     /// <summary>A step this site implements kept or dropped some of its data (an unknown setting, part, permission …).</summary>
     Dropped,
 
+    /// <summary>A step changed something beyond its own data that whoever runs it should know (the site's home page was set).</summary>
+    Applied,
+
     /// <summary>Anything else worth knowing that did not stop the run (a file an expression names that is not there).</summary>
     Warning,
 }

@@ -15,6 +15,13 @@ public sealed class SiteSettings
 
     public int PageSize { get; set; } = 10;
 
+    /// <summary>
+    /// The content item served at "/" (Orchard's HomeRoute, set by an item's AutoroutePart "SetHomepage" or a Settings
+    /// step's HomeRoute), by ContentItemId; null keeps the school's own home page. An item that is not published or not
+    /// public leaves "/" to the school's home page too.
+    /// </summary>
+    public string? HomeContentItemId { get; set; }
+
     /// <summary>Set once setup has run; until then every request goes to the setup page.</summary>
     public DateTime? SetupCompletedUtc { get; set; }
 

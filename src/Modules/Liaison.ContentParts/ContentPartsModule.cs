@@ -50,6 +50,9 @@ public sealed class ContentPartsModule : LiaisonModule
         services.AddScoped<IContentHandler, AutoroutePartHandler>();
         services.AddScoped<IContentHandler, ContentPickerValidationHandler>();
         services.AddScoped<IContentHandler, UnknownPartsReporter>();
+        services.AddScoped<IContentHandler, Home.SetHomepageHandler>();
+        services.AddScoped<Home.IHomePage, Home.HomePage>();
+        services.AddScoped<Home.HomepageChoice>();
 
         services.AddScoped<IContentPartDriver, TitlePartDriver>();
         services.AddScoped<IContentPartDriver, AutoroutePartDriver>();

@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using LiaisonSite.Tests.Infrastructure;
 using LiaisonSite.Tests.Modules.ContentParts.Orchard;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -109,6 +111,50 @@ public sealed class OrchardShapedBrowserTests(OrchardShapedBrowserFixture sites)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Team", Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("A paragraph inside a container")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"orchard-landing-{(phone ? "phone" : "desktop")}.png"), FullPage = true });
+        Assert.False(await OverflowsAsync(page));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NestedMenu_OpensByTouchAndKeyboard_WithinTheScreen(bool phone)
+    {
+        var page = await sites.PageAsync(sites.BlogUrl, phone);
+        await page.GotoAsync("/blog");
+        var reception = page.GetByRole(AriaRole.Link, new() { Name = "Reception days", Exact = true });
+        var archive = page.GetByRole(AriaRole.Link, new() { Name = "Branch news archive" });
+        await Assertions.Expect(reception).ToBeHiddenAsync();
+
+        await page.Locator("summary", new() { HasText = "Party work" }).ClickAsync();
+        await Assertions.Expect(reception).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Blog (nested)" })).ToHaveAttributeAsync("href", "/blog");
+        await Assertions.Expect(archive).ToBeHiddenAsync();
+
+        // The third level by keyboard: focus the inner summary and open it with Enter.
+        await page.Locator("summary", new() { HasText = "Archives" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(archive).ToBeVisibleAsync();
+        await Assertions.Expect(archive).ToHaveAttributeAsync("href", "/news");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"orchard-nested-menu-{(phone ? "phone" : "desktop")}.png"), FullPage = true });
+        Assert.False(await OverflowsAsync(page));
+        var box = await reception.BoundingBoxAsync();
+        Assert.True(box is not null && box.Height >= (phone ? 44 : 20), $"The nested link should be an easy target, was {box?.Height} px high.");
+        var axe = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
+    [Fact]
+    public async Task Root_ShowsTheLandingPageTheRecipeSetAsHome()
+    {
+        var page = await sites.PageAsync(sites.AgencyUrl, phone: true);
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Services", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Heart-to-heart talks", Level = 3 })).ToBeVisibleAsync();
         Assert.False(await OverflowsAsync(page));
     }
 

@@ -29,6 +29,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/contents")]
+    [InlineData("/admin/settings")]
     public async Task AdminPage_HasNoSeriousAxeViolations(string path)
     {
         await using var context = await browser.NewContextAsync();

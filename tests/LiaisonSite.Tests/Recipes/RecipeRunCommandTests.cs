@@ -81,7 +81,7 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
               {"name": "feature", "enable": ["OrchardCore.Lists"]},
               {"name": "ContentDefinition", "ContentTypes": [
                 {"Name": "[js: parameters('TypeName')]", "DisplayName": "[js: parameters('Label')]|[file:text('Snippets/label.txt')]|[file:text('Snippets/missing.html')]"}]},
-              {"name": "Settings", "HomeRoute": {"Action": "Display"}}]}
+              {"name": "Settings", "LayerSettings": {"Zones": ["Footer"]}}]}
             """, TestContext.Current.CancellationToken);
 
         var (exitCode, output, error) = await RunAsync(file, "--param", "TypeName=CliParamType", "--param=Label=参数=值");
@@ -90,7 +90,7 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
         Assert.Equal("参数=值|来自文件|", (await site.GetTypeAsync("CliParamType"))?.DisplayName);
         Assert.Contains("Step 1 ('feature'): Skipped", output, StringComparison.Ordinal);
         Assert.Contains("Step 2 ('ContentDefinition'): [file:text('Snippets/missing.html')] gave empty text", output, StringComparison.Ordinal);
-        Assert.Contains("Step 3 ('Settings'): Settings: 'HomeRoute' is not a setting of this site", output, StringComparison.Ordinal);
+        Assert.Contains("Step 3 ('Settings'): Settings: 'LayerSettings' is not a setting of this site", output, StringComparison.Ordinal);
     }
 
     [Theory]

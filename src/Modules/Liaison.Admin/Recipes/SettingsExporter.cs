@@ -30,6 +30,18 @@ internal sealed class SettingsExporter(ISiteService site, IStringLocalizer<Setti
             step["SiteDescription"] = settings.SiteDescription;
         }
 
+        if (settings.HomeContentItemId is { Length: > 0 } home)
+        {
+            // Orchard's shape, so that an Orchard Core site set up from this export serves the same item at "/".
+            step["HomeRoute"] = new JsonObject
+            {
+                ["Area"] = "OrchardCore.Contents",
+                ["Controller"] = "Item",
+                ["Action"] = "Display",
+                ["ContentItemId"] = home,
+            };
+        }
+
         return [step];
     }
 }

@@ -8,14 +8,16 @@ using Microsoft.Extensions.Localization;
 namespace Liaison.Admin.Recipes;
 
 /// <summary>
-/// {"name":"Settings","SiteName":"…","SiteDescription":"…","PageSize":10,"DefaultCulture":"zh-CN","TimeZone":"Asia/Shanghai"}.
-/// Properties it does not know (Orchard writes many: HomeRoute, LayerSettings …) are not applied and are listed in the
-/// recipe's report; a bad value fails the recipe.
+/// {"name":"Settings","SiteName":"…","SiteDescription":"…","PageSize":10,"DefaultCulture":"zh-CN","TimeZone":"Asia/Shanghai",
+/// "HomeRoute":{"Area":"OrchardCore.Contents","Controller":"Item","Action":"Display","ContentItemId":"…"}}.
+/// HomeRoute is Orchard's: a content item's display becomes the site's home page ("/"), null gives "/" back to the
+/// school's home page, and a route to anything but a content item is reported. Properties it does not know (Orchard
+/// writes many: LayerSettings …) are not applied and are listed in the recipe's report; a bad value fails the recipe.
 /// </summary>
 internal sealed class SettingsStep(ISiteService site, IStringLocalizer<SettingsStep> S) : IRecipeStepHandler
 {
     private static readonly string[] s_cultures = ["zh-CN", "en-US"];
-    private static readonly string[] s_known = ["name", "SiteName", "SiteDescription", "PageSize", "DefaultCulture", "TimeZone"];
+    private static readonly string[] s_known = ["name", "SiteName", "SiteDescription", "PageSize", "DefaultCulture", "TimeZone", "HomeRoute"];
 
     public string Name => "Settings";
 
@@ -55,6 +57,11 @@ internal sealed class SettingsStep(ISiteService site, IStringLocalizer<SettingsS
                 : throw new RecipeException(S["Settings: unknown \"TimeZone\" '{0}'.", zone]);
         }
 
+        if (step.Any(p => IsHomeRoute(p.Key)))
+        {
+            ApplyHomeRoute(context, settings, step.GetProperty("HomeRoute"));
+        }
+
         await site.UpdateSettingsAsync(settings);
         foreach (var (key, _) in step)
         {
@@ -63,6 +70,38 @@ internal sealed class SettingsStep(ISiteService site, IStringLocalizer<SettingsS
                 context.Dropped(S["Settings: '{0}' is not a setting of this site; it was not applied.", key]);
             }
         }
+    }
+
+    private static bool IsHomeRoute(string key) => string.Equals(key, "HomeRoute", StringComparison.OrdinalIgnoreCase);
+
+    private void ApplyHomeRoute(RecipeStepContext context, SiteSettings settings, JsonNode? homeRoute)
+    {
+        if (homeRoute is null)
+        {
+            settings.HomeContentItemId = null;
+            context.Applied(S["Settings: HomeRoute is empty; the school's own home page is served at \"/\"."]);
+            return;
+        }
+
+        if (homeRoute is not JsonObject route)
+        {
+            throw new RecipeException(S["Settings: \"HomeRoute\" must be an object with a \"ContentItemId\", or null."]);
+        }
+
+        if (route.GetString("ContentItemId")?.Trim() is not { Length: > 0 } id)
+        {
+            // Orchard can send "/" to any controller action; this site serves a content item there or its own home.
+            context.Dropped(S["Settings: HomeRoute names no content item ({0}); \"/\" stays as it was.", route.ToJsonString()]);
+            return;
+        }
+
+        if (id.Length > 26)
+        {
+            throw new RecipeException(S["Settings: the HomeRoute's ContentItemId '{0}' is longer than 26 characters.", id]);
+        }
+
+        settings.HomeContentItemId = id;
+        context.Applied(S["Settings: HomeRoute: the content item '{0}' is served at \"/\" (the site's home page) once it is published.", id]);
     }
 
     // Orchard's recipes write numbers either as numbers or as strings ("10").

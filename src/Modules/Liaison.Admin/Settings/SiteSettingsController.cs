@@ -1,3 +1,4 @@
+using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
@@ -10,35 +11,57 @@ namespace Liaison.Admin.Settings;
 [Admin]
 [RequirePermission("Settings.Manage")]
 [Route("admin/settings")]
-public sealed class SiteSettingsController(ISiteService site, LiaisonDbContext db, IStringLocalizer<SiteSettingsController> S) : Controller
+public sealed class SiteSettingsController(
+    ISiteService site, IContentManager contents, LiaisonDbContext db, IStringLocalizer<SiteSettingsController> S) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
         var settings = await site.GetSettingsAsync();
-        return View(new SiteSettingsViewModel
+        var model = new SiteSettingsViewModel
         {
             SiteName = settings.SiteName,
             SiteDescription = settings.SiteDescription,
             PageSize = settings.PageSize,
-        });
+            HomeContentItemId = settings.HomeContentItemId,
+        };
+        return View(await WithHomeAsync(model));
     }
 
     [HttpPost("")]
     public async Task<IActionResult> Index(SiteSettingsViewModel model)
     {
+        var homeId = model.UseSchoolHome || string.IsNullOrWhiteSpace(model.HomeContentItemId) ? null : model.HomeContentItemId.Trim();
+        if (ModelState.IsValid && homeId is not null && await contents.GetAsync(homeId, VersionOptions.Latest) is null)
+        {
+            ModelState.AddModelError(nameof(model.HomeContentItemId), S["No content item has the id \"{0}\".", homeId]);
+        }
+
         if (!ModelState.IsValid)
         {
-            return View(model);
+            return View(await WithHomeAsync(model));
         }
 
         var settings = await site.GetSettingsAsync();
         settings.SiteName = model.SiteName.Trim();
         settings.SiteDescription = string.IsNullOrWhiteSpace(model.SiteDescription) ? null : model.SiteDescription.Trim();
         settings.PageSize = model.PageSize;
+        settings.HomeContentItemId = homeId;
         await site.UpdateSettingsAsync(settings);
         await db.SaveChangesAsync();
         TempData.Success(S["The site settings were saved."]);
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>What the home item field names, for the hint beside it (the form shows what the id stands for).</summary>
+    private async Task<SiteSettingsViewModel> WithHomeAsync(SiteSettingsViewModel model)
+    {
+        if (model.HomeContentItemId?.Trim() is { Length: > 0 } id && await contents.GetAsync(id, VersionOptions.Latest) is { } item)
+        {
+            model.HomeTitle = string.IsNullOrEmpty(item.DisplayText) ? item.ContentType : item.DisplayText;
+            model.HomePublished = await contents.GetAsync(id, VersionOptions.Published) is not null;
+        }
+
+        return model;
     }
 }

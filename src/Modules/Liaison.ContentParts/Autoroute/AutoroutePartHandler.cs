@@ -1,6 +1,7 @@
 using Liaison.ContentParts.Liquid;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.ContentManagement.Metadata;
+using LiaisonSite.Core.Recipes;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace Liaison.ContentParts.Autoroute;
 /// <summary>Generates paths from the type's pattern, keeps them unique and refuses reserved or malformed ones.</summary>
 internal sealed class AutoroutePartHandler(
     PartSettingsReader settings, AutorouteRegistry registry, ContentLiquid liquid, StagedContentLoader loader,
-    ILogger<AutoroutePartHandler> logger, IStringLocalizer<AutoroutePartHandler> S) : IContentHandler
+    RecipeRun run, ILogger<AutoroutePartHandler> logger, IStringLocalizer<AutoroutePartHandler> S) : IContentHandler
 {
     private const string Key = "AutoroutePart.Path";
 
@@ -36,6 +37,8 @@ internal sealed class AutoroutePartHandler(
                 // A path the item brings itself (a recipe's "Path") is not renamed: another item's path is an error.
                 logger.LogWarning("{ContentType} {ContentItemId} ('{DisplayText}'): the address '{Generated}' is taken or reserved; it got '{Path}'.",
                     item.ContentType, item.ContentItemId, item.DisplayText, generated, path);
+                run.Note(RecipeNoteKind.Warning, S["{0} '{1}' ({2}): the address \"/{3}\" is taken or reserved; the item is served at \"/{4}\".",
+                    item.ContentType, item.DisplayText, item.ContentItemId, generated, path]);
             }
         }
 

@@ -6,56 +6,90 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Liaison.ContentParts.Menus;
 
-public sealed record PublicMenuLink(string Text, string Href);
+/// <summary>A menu entry: its link (null for a heading whose own link is not usable) and the entries nested under it.</summary>
+public sealed record PublicMenuLink(string Text, string? Href, IReadOnlyList<PublicMenuLink> Children)
+{
+    public PublicMenuLink(string text, string href) : this(text, href, [])
+    {
+    }
+}
 
 /// <summary>
 /// Orchard's main menu in the public navigation: the published Menu with the alias <c>main-menu</c>, its
-/// <c>MenuItemsListPart.MenuItems</c> in order. A LinkMenuItem's URL is resolved (<c>~/about</c> → <c>/about</c>) and
-/// kept only with a safe scheme; a ContentMenuItem links to its item's public address, and is left out when the item
-/// is not public. The theme shows these after the site's own items.
+/// <c>MenuItemsListPart.MenuItems</c> in order, and the items nested in a menu item's own MenuItemsListPart (up to
+/// <see cref="MaxDepth"/> levels). A LinkMenuItem's URL is resolved (<c>~/about</c> → <c>/about</c>) and kept only with
+/// a safe scheme; a ContentMenuItem links to its item's public address, and is left out when the item is not public.
+/// An entry whose own link is left out stays as a heading while entries under it are shown. The theme shows these
+/// after the site's own items.
 /// </summary>
 public sealed class PublicMenuViewComponent(IContentAliases aliases, IContentRouting routing) : ViewComponent
 {
     public const string MainMenuAlias = "main-menu";
 
+    /// <summary>Levels of nesting shown (a menu is data from a recipe: its depth is bounded).</summary>
+    public const int MaxDepth = 3;
+
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var menu = await aliases.FindPublishedAsync(MainMenuAlias);
-        var items = menu?.Content["MenuItemsListPart"]?["MenuItems"] as JsonArray ?? [];
-        var contentIds = items.OfType<JsonObject>()
-            .Select(i => (i["ContentMenuItemPart"]?["SelectedContentItem"]?["ContentItemIds"] as JsonArray)?.FirstOrDefault()?.ToString())
-            .OfType<string>()
-            .ToList();
+        var items = MenuItems(menu?.Content);
+        var contentIds = new List<string>();
+        CollectContentIds(items, 1, contentIds);
         var paths = contentIds.Count == 0 ? new Dictionary<string, string>() : await routing.GetPathsAsync(contentIds);
+        return View(Links(items, paths, 1));
+    }
+
+    private static JsonArray MenuItems(JsonNode? holder) => holder?["MenuItemsListPart"]?["MenuItems"] as JsonArray ?? [];
+
+    private static string? SelectedId(JsonObject item)
+        => (item["ContentMenuItemPart"]?["SelectedContentItem"]?["ContentItemIds"] as JsonArray)?.FirstOrDefault()?.ToString();
+
+    private static void CollectContentIds(JsonArray items, int depth, List<string> ids)
+    {
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            if (SelectedId(item) is { } id)
+            {
+                ids.Add(id);
+            }
+
+            if (depth < MaxDepth)
+            {
+                CollectContentIds(MenuItems(item), depth + 1, ids);
+            }
+        }
+    }
+
+    private static List<PublicMenuLink> Links(JsonArray items, IReadOnlyDictionary<string, string> paths, int depth)
+    {
         var links = new List<PublicMenuLink>();
         foreach (var item in items.OfType<JsonObject>())
         {
-            if (Link(item, paths) is { } link)
+            var children = depth < MaxDepth ? Links(MenuItems(item), paths, depth + 1) : [];
+            var (name, href) = Link(item, paths);
+            if (!string.IsNullOrWhiteSpace(name) && (href is not null || children.Count > 0))
             {
-                links.Add(link);
+                links.Add(new PublicMenuLink(name, href, children));
             }
         }
 
-        return View(links);
+        return links;
     }
 
-    private static PublicMenuLink? Link(JsonObject item, IReadOnlyDictionary<string, string> paths)
+    private static (string? Name, string? Href) Link(JsonObject item, IReadOnlyDictionary<string, string> paths)
     {
         if (item["LinkMenuItemPart"] is JsonObject linkPart)
         {
-            var name = linkPart.GetString("Name");
-            var href = MenuUrls.Resolve(linkPart.GetString("Url"));
-            return string.IsNullOrWhiteSpace(name) || href is null ? null : new PublicMenuLink(name, href);
+            return (linkPart.GetString("Name"), MenuUrls.Resolve(linkPart.GetString("Url")));
         }
 
         if (item["ContentMenuItemPart"] is JsonObject contentPart)
         {
             var name = contentPart.GetString("Name") ?? item.GetString("DisplayText");
-            var id = (contentPart["SelectedContentItem"]?["ContentItemIds"] as JsonArray)?.FirstOrDefault()?.ToString();
-            return string.IsNullOrWhiteSpace(name) || id is null || !paths.TryGetValue(id, out var path) ? null : new PublicMenuLink(name, path);
+            return (name, SelectedId(item) is { } id && paths.TryGetValue(id, out var path) ? path : null);
         }
 
-        return null;
+        return (null, null);
     }
 }
 

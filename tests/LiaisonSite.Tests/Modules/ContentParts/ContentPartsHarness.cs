@@ -57,6 +57,9 @@ internal sealed class ContentPartsHarness : IAsyncDisposable
         services.AddScoped<LiaisonSite.Core.Settings.ISiteService, LiaisonSite.Core.Settings.SiteService>();
         services.AddScoped<LiaisonSite.Core.Time.ISchoolClock, LiaisonSite.Core.Time.SchoolClock>();
 
+        // The kernel's recipe run (no run here): ContentParts' handlers report into it when a recipe saves items.
+        services.AddScoped<LiaisonSite.Core.Recipes.RecipeRun>();
+
         // Which types are public is decided by the Anonymous role's grants (none here: nothing is public).
         services.AddScoped<LiaisonSite.Core.Security.IPermissionService, LiaisonSite.Core.Security.PermissionService>();
         new ContentPartsModule().ConfigureServices(services, new ConfigurationBuilder().Build());

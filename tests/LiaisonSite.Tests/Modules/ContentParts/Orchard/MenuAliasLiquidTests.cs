@@ -27,6 +27,28 @@ public sealed class MenuAliasLiquidTests(BlogShapedSite site) : IClassFixture<Bl
         Assert.True(nav.IndexOf("/opinions/new", StringComparison.Ordinal) < nav.IndexOf("About the office", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task NestedMenuItems_AreShownAsNestedNavigation_WithoutScript_AndSafeLinksOnly()
+    {
+        var page = await site.CreateClient().GetStringAsync("/blog", Ct);
+        var nav = page[page.IndexOf("tb-nav", StringComparison.Ordinal)..page.IndexOf("</nav>", page.IndexOf("tb-nav", StringComparison.Ordinal), StringComparison.Ordinal)];
+
+        // The group: a summary that opens its list, its own link first inside it, then its items in order.
+        var group = nav[nav.IndexOf("<summary>Party work</summary>", StringComparison.Ordinal)..];
+        var sub = group[..group.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Contains("<ul class=\"tb-nav__sub\">", sub);
+        Assert.Contains("<a href=\"/blog/post-1\">Party work</a>", sub);
+        Assert.True(sub.IndexOf("/blog/post-1", StringComparison.Ordinal) < sub.IndexOf("<a href=\"/reception\">Reception days</a>", StringComparison.Ordinal));
+        Assert.True(sub.IndexOf("Reception days", StringComparison.Ordinal) < sub.IndexOf("<a href=\"/blog\">Blog (nested)</a>", StringComparison.Ordinal));
+        Assert.DoesNotContain("Nested sneaky", nav);
+
+        // A third level under a heading whose own link is refused: the heading stays (no link), its item is shown.
+        var archives = group[group.IndexOf("<summary>Archives</summary>", StringComparison.Ordinal)..];
+        Assert.Contains("<a href=\"/news\">Branch news archive</a>", archives[..archives.IndexOf("</details>", StringComparison.Ordinal)]);
+        Assert.DoesNotContain(">Archives</a>", nav);
+        Assert.DoesNotContain("javascript:", page);
+    }
+
     [Theory]
     [InlineData("~/", "/")]
     [InlineData("~/about", "/about")]
