@@ -3,6 +3,7 @@ using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Mvc;
 using LiaisonSite.Core.Security;
 using LiaisonSite.Core.Settings;
+using LiaisonSite.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -24,6 +25,8 @@ public sealed class SiteSettingsController(
             SiteDescription = settings.SiteDescription,
             PageSize = settings.PageSize,
             HomeContentItemId = settings.HomeContentItemId,
+            TimeZone = settings.TimeZone,
+            DefaultCulture = settings.DefaultCulture,
         };
         return View(await WithHomeAsync(model));
     }
@@ -37,6 +40,16 @@ public sealed class SiteSettingsController(
             ModelState.AddModelError(nameof(model.HomeContentItemId), S["No content item has the id \"{0}\".", homeId]);
         }
 
+        if (!string.IsNullOrEmpty(model.TimeZone) && !SchoolTimeZones.IsKnown(model.TimeZone))
+        {
+            ModelState.AddModelError(nameof(model.TimeZone), S["\"{0}\" is not a time zone this server knows.", model.TimeZone]);
+        }
+
+        if (!string.IsNullOrEmpty(model.DefaultCulture) && !SiteSettingsViewModel.Cultures.Contains(model.DefaultCulture))
+        {
+            ModelState.AddModelError(nameof(model.DefaultCulture), S["Choose Chinese or English."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return View(await WithHomeAsync(model));
@@ -47,6 +60,8 @@ public sealed class SiteSettingsController(
         settings.SiteDescription = string.IsNullOrWhiteSpace(model.SiteDescription) ? null : model.SiteDescription.Trim();
         settings.PageSize = model.PageSize;
         settings.HomeContentItemId = homeId;
+        settings.TimeZone = string.IsNullOrEmpty(model.TimeZone) ? settings.TimeZone : model.TimeZone;
+        settings.DefaultCulture = string.IsNullOrEmpty(model.DefaultCulture) ? settings.DefaultCulture : model.DefaultCulture;
         await site.UpdateSettingsAsync(settings);
         await db.SaveChangesAsync();
         TempData.Success(S["The site settings were saved."]);

@@ -24,6 +24,22 @@ public sealed class SiteSettingsViewModel
     /// <summary>The "use the school's home page" button: clears <see cref="HomeContentItemId"/>.</summary>
     public bool UseSchoolHome { get; set; }
 
+    /// <summary>
+    /// The school's time zone (IANA id): dates shown, deadlines and the school year are reckoned in it. Not posted (a
+    /// script that posts only the fields it knows): left as it is.
+    /// </summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>The language of e-mails and notifications sent by the site (pages follow each reader's choice); not posted: left as it is.</summary>
+    public string? DefaultCulture { get; set; }
+
+    /// <summary>The zones offered: the school's usual ones, and the one set now when it is another.</summary>
+    public static readonly IReadOnlyList<string> CommonTimeZones =
+        ["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Europe/London", "UTC"];
+
+    /// <summary>The languages the site is written in.</summary>
+    public static readonly IReadOnlyList<string> Cultures = ["zh-CN", "en-US"];
+
     [BindNever]
     public string? HomeTitle { get; set; }
 

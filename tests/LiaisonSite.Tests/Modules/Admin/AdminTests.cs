@@ -60,6 +60,43 @@ public sealed class AdminTests(UsersSiteFactory site) : IClassFixture<UsersSiteF
     }
 
     [Fact]
+    public async Task SettingsPage_SetsTheTimeZoneAndTheLanguageOfMail_RefusingAZoneTheServerDoesNotKnow()
+    {
+        var admin = await site.SignInAsync(SiteFactory.AdminUserName);
+        var before = await SettingsAsync();
+        Dictionary<string, string> Fields(string zone, string culture) => new()
+        {
+            ["SiteName"] = before.SiteName, ["PageSize"] = "10", ["TimeZone"] = zone, ["DefaultCulture"] = culture,
+        };
+
+        var page = await admin.GetStringAsync("/admin/settings", Ct);
+        Assert.Contains("<option value=\"Asia/Shanghai\" selected=\"selected\">Asia/Shanghai</option>", page, StringComparison.Ordinal);
+        Assert.Contains("邮件和通知的语言", page, StringComparison.Ordinal);
+
+        var refused = await SiteFactory.PostFormAsync(admin, "/admin/settings", "/admin/settings", Fields("Mars/Olympus", "en-US"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("本服务器不认识时区“Mars/Olympus”。", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(before.TimeZone, (await SettingsAsync()).TimeZone);
+        Assert.Equal(before.DefaultCulture, (await SettingsAsync()).DefaultCulture);
+
+        try
+        {
+            var saved = await SiteFactory.PostFormAsync(admin, "/admin/settings", "/admin/settings", Fields("Asia/Urumqi", "en-US"));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var after = await SettingsAsync();
+            Assert.Equal("Asia/Urumqi", after.TimeZone);
+            Assert.Equal("en-US", after.DefaultCulture);
+            await using var scope = site.Services.CreateAsyncScope();
+            Assert.Equal(6, scope.ServiceProvider.GetRequiredService<LiaisonSite.Core.Time.ISchoolClock>().Now.Offset.TotalHours);
+        }
+        finally
+        {
+            var restored = await SiteFactory.PostFormAsync(admin, "/admin/settings", "/admin/settings", Fields(before.TimeZone, before.DefaultCulture));
+            Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task SettingsPage_ForMember_IsForbidden()
     {
         var member = await site.SignInAsync("member1");
