@@ -22,7 +22,15 @@ internal sealed class UnknownPartsReporter(
     /// <summary>Orchard's part that places a widget: <c>{"Layer": "Always", "Zone": "Footer", "Position": 10}</c>.</summary>
     public const string LayerMetadata = "LayerMetadata";
 
-    private readonly HashSet<string> _coded = drivers.Select(d => d.PartName).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Parts this module's code reads without a driver of their own: a menu's (and a menu item's) MenuItemsListPart,
+    /// which the public navigation shows (<see cref="Menus.PublicMenuViewComponent"/>).
+    /// </summary>
+    private static readonly string[] s_readWithoutDriver = ["MenuItemsListPart"];
+
+    // A part with a driver is shown even where the type does not list it: Orchard attaches ContainedPart to a list's
+    // items without it being one of their type's parts.
+    private readonly HashSet<string> _coded = [.. drivers.Select(d => d.PartName), .. s_readWithoutDriver];
 
     public async Task UpdatingAsync(ContentContext context)
     {
@@ -57,7 +65,10 @@ internal sealed class UnknownPartsReporter(
             var typePart = type.Parts.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
             if (typePart is null)
             {
-                unknown.Add(name);
+                if (!_coded.Contains(name))
+                {
+                    unknown.Add(name);
+                }
             }
             else if (!_coded.Contains(typePart.PartName) && (await definitions.GetPartAsync(typePart.PartName))?.Fields.Count is null or 0)
             {

@@ -82,6 +82,28 @@ public sealed class ImportReportTests(AgencyShapedSite site) : IClassFixture<Age
     }
 
     [Fact]
+    public async Task PartsTheCodeShows_ThoughTheTypeDoesNotList_AreNotReported()
+    {
+        // Orchard attaches ContainedPart to a list's items and MenuItemsListPart to menu items without either being one
+        // of their type's parts; this site lists the first and shows the second in the navigation.
+        var (pageId, menuId, linkId) = (ContentItem.NewId(), ContentItem.NewId(), ContentItem.NewId());
+        var recipe = """
+            { "name": "shown", "steps": [ { "name": "Content", "data": [
+              { "ContentItemId": "PAGE_ID", "ContentType": "LandingPage", "DisplayText": "Contained page", "Published": true,
+                "TitlePart": { "Title": "Contained page" }, "ContainedPart": { "ListContentItemId": "PAGE_ID", "Order": 0 } },
+              { "ContentItemId": "MENU_ID", "ContentType": "Menu", "DisplayText": "Side menu", "Published": true,
+                "MenuItemsListPart": { "MenuItems": [ { "ContentType": "LinkMenuItem", "ContentItemId": "LINK_ID",
+                  "LinkMenuItemPart": { "Name": "About", "Url": "~/about" } } ] } } ] } ] }
+            """.Replace("PAGE_ID", pageId, StringComparison.Ordinal).Replace("MENU_ID", menuId, StringComparison.Ordinal)
+            .Replace("LINK_ID", linkId, StringComparison.Ordinal);
+
+        var result = await RunAsync(recipe);
+
+        Assert.DoesNotContain(result.Report.Notes, n => n.Message.Contains(pageId, StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Report.Notes, n => n.Message.Contains(menuId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AGeneratedAddressThatIsTaken_IsReportedWithTheAddressGiven_NotSilentlyRenamed()
     {
         var id = ContentItem.NewId();
