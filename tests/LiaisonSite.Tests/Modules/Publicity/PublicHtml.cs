@@ -28,7 +28,15 @@ internal static class DemoContent
     public const string Branch1News = "第一党支部召开新学年支部大会，调整党员联系对象";
     public const string Branch2News = "第二党支部开展“五必谈”落实情况自查";
     public const string DraftExample = "后勤党员的暑期检修清单";
+    /// <summary>The news the recipe publishes itself.</summary>
     public const int PublishedNews = 12;
+
+    /// <summary>
+    /// The news item the demo's review workflow publishes once committee1's decision is delivered — after the setup
+    /// commits, off the request: a test that counts the news waits for the setup's events first
+    /// (<see cref="SiteFactory.SettleEventsAsync"/>), or its count depends on when it runs.
+    /// </summary>
+    public const string ApprovedNews = "第二党支部召开学生心理健康工作研讨会";
     public const int PublishedExamples = 5;
     public const string Branch1Id = "branch-1";
 }
