@@ -21,7 +21,9 @@ internal sealed class ContentAuthorizationHandler(
     {
         var user = context.User;
         var item = context.Resource as ContentItem;
-        if (item is not null && !await types.IsCanonicalAsync(item.ContentType))
+        // Resolved once: the canonical-name check and the type's own permissions both need the definition.
+        var type = item is null ? null : await types.ResolveAsync(item.ContentType);
+        if (item is not null && type?.Name != item.ContentType)
         {
             return;
         }
@@ -40,7 +42,6 @@ internal sealed class ContentAuthorizationHandler(
         var own = item is null || IsOwner(user, item);
         // A Securable type's items are decided by the type's own permissions (Contents.Edit.Blog …), which the site-wide
         // ones imply; other types' by the site-wide ones.
-        var type = item is null ? null : await types.ResolveAsync(item.ContentType);
         Permission Of(Permission general) => ContentTypePermissions.For(general, type);
         var allowed = requirement.Operation switch
         {
