@@ -37,6 +37,9 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
     [Fact]
     public async Task News_PagesBySiteSettingsPageSize_NewestFirst()
     {
+        // The demo's review workflow publishes one more news item once the setup's events are delivered (its publish
+        // evicts the cached pages): counted after they are.
+        await site.SettleEventsAsync();
         var client = site.CreateClient();
 
         var first = PublicHtml.CardTitles(await PublicHtml.GetPageAsync(client, "/news"));
@@ -44,8 +47,9 @@ public sealed class PublicPagesTests(SiteFactory site) : IClassFixture<SiteFacto
         var secondTitles = PublicHtml.CardTitles(second);
 
         Assert.Equal(10, first.Count);
-        Assert.Equal(DemoContent.NewestNews, first[0]);
-        Assert.Equal(DemoContent.PublishedNews - 10, secondTitles.Count);
+        Assert.Equal(DemoContent.ApprovedNews, first[0]);
+        Assert.Equal(DemoContent.NewestNews, first[1]);
+        Assert.Equal(DemoContent.PublishedNews + 1 - 10, secondTitles.Count);
         Assert.Equal(DemoContent.OldestNews, secondTitles[^1]);
         Assert.Empty(first.Intersect(secondTitles));
         Assert.NotNull(second.QuerySelector("a[rel=prev][href='/news?page=1']"));
