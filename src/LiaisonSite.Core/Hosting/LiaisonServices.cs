@@ -63,6 +63,7 @@ public static class LiaisonServices
         services.AddScoped<IAdminMenu, AdminMenu>();
         services.TryAddScoped<IAdminTaskCount, NoAdminTasks>();
         services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<IRequestLimits, RequestLimits>();
         services.AddScoped<RoleLabels>();
         services.AddScoped<Import.SpreadsheetReader>();
         services.AddSingleton<Import.ImportUploadStore>();

@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -11,13 +10,17 @@ namespace LiaisonSite.Core.Security;
 
 /// <summary>
 /// A limit on how often one client (its IP address after forwarded headers from trusted proxies) may do one thing:
-/// at most <c>{Section}:{PermitsKey}</c> requests per <c>{Section}:{WindowKey}</c> minutes. The address lives only in
+/// at most <c>{PermitsKey}</c> requests per <c>{WindowKey}</c> minutes, each read through <see cref="IRequestLimits"/>
+/// (configuration, else what an administrator saved on /admin/settings/public, else the default). A changed value
+/// takes effect at once: the limiter's partition is keyed by the client and the values. The address lives only in
 /// the limiter's memory. A refused request gets 429, a Retry-After header and the module's localized message — as a
 /// problem document under /api, as plain text elsewhere.
 /// </summary>
 /// <param name="PermitsKey">Configuration key of the number of requests, e.g. "Liaison:Outreach:OpinionsPerWindow".</param>
 /// <param name="WindowKey">Configuration key of the window in minutes.</param>
 /// <param name="Message">The refusal, from the localizer of the module that declares the limit.</param>
+/// <param name="What">What is limited, as the administrator's page names it (e.g. "意见箱").</param>
+/// <param name="Order">Where it stands on that page.</param>
 /// <param name="Sliding">A sliding window (one segment per minute) instead of a fixed one.</param>
 public sealed record ClientRateLimit(
     string PermitsKey,
@@ -25,17 +28,31 @@ public sealed record ClientRateLimit(
     string WindowKey,
     int DefaultWindowMinutes,
     Func<IStringLocalizer, LocalizedString> Message,
-    bool Sliding = false);
+    Func<IStringLocalizer, LocalizedString> What,
+    int Order,
+    bool Sliding = false)
+{
+    public const int MaxPermits = 100_000;
+
+    public const int MaxWindowMinutes = 1_440;
+}
 
 public static class ClientRateLimitServiceCollectionExtensions
 {
     /// <summary>
-    /// Declares the per-client policy <paramref name="policyName"/>; the message is localized by
-    /// <c>IStringLocalizer&lt;TResource&gt;</c>, i.e. from TResource's module. Use it with [EnableRateLimiting(name)].
+    /// Declares the per-client policy <paramref name="policyName"/> and its two numbers as settings an administrator
+    /// may change; the texts are localized by <c>IStringLocalizer&lt;TResource&gt;</c>, i.e. from TResource's module.
+    /// Use it with [EnableRateLimiting(name)].
     /// </summary>
     public static IServiceCollection AddClientRateLimit<TResource>(
         this IServiceCollection services, string policyName, ClientRateLimit limit)
-        => services.AddRateLimiter(o => o.AddPolicy(policyName, new ClientRateLimitPolicy(limit, typeof(TResource))));
+    {
+        services.AddSingleton(new RequestLimitSetting(limit.PermitsKey, limit.DefaultPermits, ClientRateLimit.MaxPermits,
+            typeof(TResource), limit.What, RequestLimitKind.PerAddress, limit.Order));
+        services.AddSingleton(new RequestLimitSetting(limit.WindowKey, limit.DefaultWindowMinutes, ClientRateLimit.MaxWindowMinutes,
+            typeof(TResource), limit.What, RequestLimitKind.WindowMinutes, limit.Order));
+        return services.AddRateLimiter(o => o.AddPolicy(policyName, new ClientRateLimitPolicy(limit, typeof(TResource))));
+    }
 }
 
 internal sealed class ClientRateLimitPolicy(ClientRateLimit limit, Type resource) : IRateLimiterPolicy<string>
@@ -64,10 +81,13 @@ internal sealed class ClientRateLimitPolicy(ClientRateLimit limit, Type resource
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var configuration = httpContext.RequestServices.GetRequiredService<IConfiguration>();
-        var permits = Math.Max(1, configuration.GetValue(limit.PermitsKey, limit.DefaultPermits));
-        var minutes = Math.Max(1, configuration.GetValue(limit.WindowKey, limit.DefaultWindowMinutes));
-        var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var limits = httpContext.RequestServices.GetRequiredService<IRequestLimits>();
+        var permits = limits.Get(limit.PermitsKey, limit.DefaultPermits);
+        var minutes = limits.Get(limit.WindowKey, limit.DefaultWindowMinutes);
+
+        // The values are part of the key, so a changed setting starts a fresh count at once (the old one idles out).
+        var client = string.Create(CultureInfo.InvariantCulture,
+            $"{httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown"}|{permits}|{minutes}");
         return limit.Sliding
             ? RateLimitPartition.GetSlidingWindowLimiter(client, _ => new SlidingWindowRateLimiterOptions
             {

@@ -46,7 +46,8 @@ public sealed class AppraisalsModule : LiaisonModule
         services.AddScoped<Liaison.Contacts.Contracts.IMyWorkSection, AppraisalsMyWorkSection>();
         services.AddClientRateLimit<VoteController>(VoteController.RateLimit, new ClientRateLimit(
             "Liaison:Appraisals:VotesPerWindow", 120, "Liaison:Appraisals:VoteWindowMinutes", 10,
-            S => S["Too many requests from your network. Please try again in a few minutes."]));
+            S => S["Too many requests from your network. Please try again in a few minutes."],
+            S => S["Democratic appraisal ballots"], 40));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -23,6 +23,7 @@ public sealed class FormsModule : LiaisonModule
         services.AddScoped<FormSubmissions>();
         services.AddClientRateLimit<FormsController>(FormsController.RateLimit, new ClientRateLimit(
             "Liaison:Forms:SubmissionsPerWindow", 10, "Liaison:Forms:WindowMinutes", 10,
-            S => S["You have sent this form too often in a short time. Please try again in a few minutes."]));
+            S => S["You have sent this form too often in a short time. Please try again in a few minutes."],
+            S => S["Public forms"], 30));
     }
 }

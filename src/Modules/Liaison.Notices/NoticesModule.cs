@@ -44,6 +44,16 @@ public sealed class NoticesModule : LiaisonModule
         services.AddBackgroundJob<NoticeClosingJob>();
 
         services.AddSingleton<ObjectionThrottle>();
+        foreach (var (key, value, max, kind) in new[]
+        {
+            (ObjectionThrottle.PerBrowserKey, ObjectionThrottle.DefaultPerBrowser, ClientRateLimit.MaxPermits, RequestLimitKind.PerBrowser),
+            (ObjectionThrottle.PerAddressKey, ObjectionThrottle.DefaultPerAddress, ClientRateLimit.MaxPermits, RequestLimitKind.PerAddress),
+            (ObjectionThrottle.WindowKey, ObjectionThrottle.DefaultWindowMinutes, ClientRateLimit.MaxWindowMinutes, RequestLimitKind.WindowMinutes),
+        })
+        {
+            services.AddSingleton(new RequestLimitSetting(
+                key, value, max, typeof(ObjectionController), S => S["Objections to public notices"], kind, 10));
+        }
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -54,7 +54,8 @@ public sealed class OutreachModule : LiaisonModule
         services.AddScoped<Liaison.Talks.Contracts.IFollowUpSource, FollowUps.OpinionFollowUpSource>();
         services.AddClientRateLimit<OpinionController>(OpinionController.RateLimit, new ClientRateLimit(
             "Liaison:Outreach:OpinionsPerWindow", 5, "Liaison:Outreach:OpinionWindowMinutes", 10,
-            S => S["You have sent too many opinions in a short time. Please try again in a few minutes."]));
+            S => S["You have sent too many opinions in a short time. Please try again in a few minutes."],
+            S => S["Opinion box"], 20));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

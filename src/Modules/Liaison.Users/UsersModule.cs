@@ -39,7 +39,8 @@ public sealed class UsersModule : LiaisonModule
         // 15 minutes); this limit stops one client from trying names one after another until every account is locked.
         services.AddClientRateLimit<AccountController>(AccountController.SignInRateLimit, new ClientRateLimit(
             "Liaison:SignIn:AttemptsPerWindow", 20, "Liaison:SignIn:WindowMinutes", 10,
-            S => S["Too many sign-in attempts from your network. Please wait a few minutes and try again."], Sliding: true));
+            S => S["Too many sign-in attempts from your network. Please wait a few minutes and try again."],
+            S => S["Sign-in"], 50, Sliding: true));
 
         // Check the security stamp on every request: changing a user's roles, disabling the account or setting a new
         // password ends their open sessions at once, not after Identity's default 30 minutes. The site has a few

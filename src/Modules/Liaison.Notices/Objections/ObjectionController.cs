@@ -1,3 +1,4 @@
+using System.Globalization;
 using Liaison.ContentParts.Autoroute;
 using LiaisonSite.Core.ContentManagement;
 using Microsoft.AspNetCore.Authorization;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Liaison.Notices.Data;
 using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -31,11 +33,14 @@ public sealed class ObjectionController(
 
     [HttpPost("/notice-objections/{noticeId}")]
     public async Task<IActionResult> Submit(
-        string noticeId, [FromForm(Name = "Objection")] ObjectionInput input, [FromServices] ObjectionThrottle throttle)
+        string noticeId,
+        [FromForm(Name = "Objection")] ObjectionInput input,
+        [FromServices] ObjectionThrottle throttle,
+        [FromServices] IRequestLimits limits)
     {
         // Model binding errors (e.g. a malformed checkbox) are replaced by the service's own checks.
         ModelState.Clear();
-        if (!throttle.TryAcquire(HttpContext))
+        if (await throttle.TryAcquireAsync(HttpContext, limits) is { } retryAfter)
         {
             // Refused in the page's own style, with what was typed kept, so nothing is lost.
             var limited = await contents.GetAsync(noticeId);
@@ -46,7 +51,7 @@ public sealed class ObjectionController(
 
             ModelState.AddModelError("", S["You have sent too many objections in a short time. Please try again in a few minutes: what you wrote is kept below."]);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = "600";
+            Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return View("Form", new ObjectionFormViewModel(limited, limited.GetUrlPath(), input, Open: true));
         }
 
