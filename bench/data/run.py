@@ -6,8 +6,9 @@ sequential requests after warm-up, median and 95th percentile against each goal.
 
     python3 bench/data/run.py [sqlite|postgres] [--scale 1.0] [--no-build] [--keep] [--data DIR]
 
---keep leaves the SQLite site's data in place; --data DIR (a kept SQLite app-data folder) skips the generation and the
-import and times the pages on that data.
+--keep leaves the SQLite site's data in place; --data DIR (a kept app-data folder; with postgres, the kept database
+liaison_bench_data too) skips the generation and the import and times the pages on that data; --import-only stops after
+the import (so the pages can be timed later, alone, with --data).
 
 Prints Markdown tables for bench/RESULTS.md, with the load average and the machine."""
 import http.cookiejar, json, os, re, shutil, statistics, subprocess, sys, time, urllib.parse, urllib.request
@@ -26,6 +27,9 @@ env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Liaison__AppData=dat
            Liaison__Setup__DemoPassword="Demo-pass-2026", Liaison__Setup__Recipe="liaison-demo",
            Liaison__Recipes__TimeLimitSeconds="7200")
 load = lambda: " ".join(open("/proc/loadavg").read().split()[:3])
+if provider == "postgres":
+    env.update(Liaison__Database__Provider="Postgres",
+               Liaison__Database__ConnectionString="Host=127.0.0.1;Database=liaison_bench_data;Username=liaison_bench;Password=liaison_bench")
 
 if "--no-build" not in sys.argv:
     shutil.rmtree(app, ignore_errors=True)
@@ -46,8 +50,6 @@ if data is None:
     su postgres -c "psql -qc 'CREATE DATABASE liaison_bench_data OWNER liaison_bench'" >/dev/null
     """
         subprocess.run(["bash", "-ec", script], check=True)
-        env.update(Liaison__Database__Provider="Postgres",
-                   Liaison__Database__ConnectionString="Host=127.0.0.1;Database=liaison_bench_data;Username=liaison_bench;Password=liaison_bench")
 
 
     def recipe_run(recipe):
@@ -80,7 +82,9 @@ if data is None:
         kind = name.split("-")[1].split(".")[0]
         totals[kind] = totals.get(kind, 0) + wall
         print(f"| {name} | {count} | {wall:.1f} s | {count / max(0.1, wall - startup):.0f} | {rss:.0f} MB |", flush=True)
-    print()
+    print(f"\nload average after the import: {load()}\n")
+    if "--import-only" in sys.argv:
+        sys.exit(0)
 
 else:
     os.makedirs(work, exist_ok=True)
