@@ -28,11 +28,11 @@ public sealed record RequestLimitSetting(
 
 public enum RequestLimitKind
 {
-    /// <summary>Requests per client IP address in the window.</summary>
-    PerAddress,
-
     /// <summary>Requests per browser (its cookie) in the window.</summary>
     PerBrowser,
+
+    /// <summary>Requests per client IP address in the window.</summary>
+    PerAddress,
 
     /// <summary>The window's length in minutes.</summary>
     WindowMinutes,
