@@ -46,6 +46,13 @@ public sealed class DocumentCache
         }
     }
 
+    /// <summary>
+    /// A value that changes whenever <paramref name="key"/> changes, read without the database (how often this node
+    /// has forgotten it): a page cached under it (a vary-by value) cannot be served after the document changes, even
+    /// if it was rendered from the old document and stored after the change's eviction.
+    /// </summary>
+    public string Stamp(string key) => Generation(key).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public void Forget(string key)
     {
         lock (_gate)

@@ -29,8 +29,8 @@ public sealed class SearchModule : LiaisonModule
         services.AddSingleton<SearchDocumentBuilder>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<SearchService>();
-        services.AddOptions<OutputCacheOptions>().Configure<PublicPageCache, SearchStore>((o, page, store) =>
-            o.AddPolicy(SearchPageCache.PolicyName, new SearchPageCache(page, store)));
+        services.AddOptions<OutputCacheOptions>().Configure<PublicPageCache, SearchStore, LiaisonSite.Core.Data.DocumentCache>((o, page, store, documents) =>
+            o.AddPolicy(SearchPageCache.PolicyName, new SearchPageCache(page, store, documents)));
         services.AddScoped<ITypeNameSource, DefinitionTypeNameSource>();
         services.AddScoped<IContentHandler, IndexingTaskHandler>();
         services.AddHostedService<IndexingService>();

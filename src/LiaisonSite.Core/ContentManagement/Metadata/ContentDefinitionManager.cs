@@ -21,7 +21,7 @@ public interface IContentDefinitionManager
 
 internal sealed class ContentDefinitionManager(IDocumentStore documents) : IContentDefinitionManager
 {
-    internal const string DocumentKey = "ContentDefinition";
+    internal const string DocumentKey = ContentDefinitionDocument.DocumentKey;
 
     public async Task<IReadOnlyList<ContentTypeDefinition>> ListTypesAsync() => (await LoadAsync()).Types;
 

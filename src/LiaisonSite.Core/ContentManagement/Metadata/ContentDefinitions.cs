@@ -61,6 +61,9 @@ public sealed class ContentPartFieldDefinition
 /// <summary>The whole set of definitions, stored as one document.</summary>
 public sealed class ContentDefinitionDocument
 {
+    /// <summary>The document's key in <see cref="Data.IDocumentStore"/>.</summary>
+    public const string DocumentKey = "ContentDefinition";
+
     public List<ContentTypeDefinition> Types { get; set; } = [];
 
     public List<ContentPartDefinition> Parts { get; set; } = [];
