@@ -22,6 +22,18 @@ public sealed partial class OutboxDispatcher(
 
     private static readonly TimeSpan s_lease = TimeSpan.FromMinutes(5);
 
+    private static readonly DateTime s_never = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// The event <paramref name="id"/>, if it is undispatched and nobody's lease on it runs at <paramref name="now"/>.
+    /// Written so that the primary key is the only index a planner can use: "DispatchedUtc IS NULL" is what the
+    /// undispatched index answers, and PostgreSQL, whose statistics said that almost every event was dispatched, walked
+    /// that index — during a bulk import, the whole backlog — for every claim (1.4 ms each after 6,000 events, growing
+    /// with the import); an IN list next to it made SQLite do the same. COALESCE hides the column from the index.
+    /// </summary>
+    internal static System.Linq.Expressions.Expression<Func<OutboxEvent, bool>> Claimable(Guid id, DateTime now)
+        => e => e.Id == id && (e.DispatchedUtc ?? s_never) == s_never && (e.LockedUntilUtc == null || e.LockedUntilUtc < now);
+
     /// <summary>Delivers the event if it is still undispatched and nobody holds it; true when every handler succeeded.</summary>
     public async Task<bool> DispatchAsync(Guid eventId, CancellationToken cancellationToken = default)
         => await DispatchBatchAsync([eventId], cancellationToken) == 1;
@@ -95,14 +107,13 @@ public sealed partial class OutboxDispatcher(
         {
             var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
             var ids = eventIds.ToList();
-            // One conditional UPDATE per event, in one transaction: by its key, which every planner takes (an IN list
-            // next to "DispatchedUtc IS NULL" made SQLite walk the undispatched index — the whole backlog — instead).
+            // One conditional UPDATE per event, in one transaction, found by its key (see Claimable).
             await using (var claim = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 foreach (var id in ids)
                 {
                     await db.OutboxEvents
-                        .Where(e => e.Id == id && e.DispatchedUtc == null && (e.LockedUntilUtc == null || e.LockedUntilUtc < now))
+                        .Where(Claimable(id, now))
                         .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedUntilUtc, until), cancellationToken);
                 }
 
