@@ -12,6 +12,13 @@ public interface IRecipeExecutor
     /// <summary>Runs a recipe with its parameters and the folder it was read from (for <c>[file:text('…')]</c>).</summary>
     /// <exception cref="RecipeException">The recipe is invalid or a step failed; nothing was changed.</exception>
     Task<RecipeResult> ExecuteAsync(string json, RecipeRunOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a recipe given as UTF-8 text (a file's bytes): a Content step's items are parsed one at a time from it, so
+    /// a big import does not hold them all as JSON trees.
+    /// </summary>
+    /// <exception cref="RecipeException">The recipe is invalid or a step failed; nothing was changed.</exception>
+    Task<RecipeResult> ExecuteAsync(ReadOnlyMemory<byte> utf8, RecipeRunOptions options, CancellationToken cancellationToken = default);
 }
 
 /// <summary>How a recipe is run: its parameters and the folder its file is in (null for an upload).</summary>

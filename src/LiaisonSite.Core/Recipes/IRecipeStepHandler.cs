@@ -51,6 +51,15 @@ public sealed class RecipeStepContext(
 
     public JsonObject Step { get; } = step;
 
+    /// <summary>
+    /// The step's "data" items in order, each with its expressions evaluated. A Content step read from a recipe's text
+    /// gets them one at a time, parsed as they are asked for (its <see cref="Step"/>'s "data" is then empty; see
+    /// <see cref="RecipeDocument"/>); any other step gets its "data" array. Read them once.
+    /// </summary>
+    public IEnumerable<JsonNode?> DataItems => Items ?? Step.GetArray("data");
+
+    internal IEnumerable<JsonNode?>? Items { get; init; }
+
     public string StepName => Step.GetString("name") ?? "";
 }
 

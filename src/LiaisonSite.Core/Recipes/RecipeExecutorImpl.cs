@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
@@ -23,9 +24,13 @@ internal sealed class RecipeExecutor(
     IStringLocalizer<RecipeExecutor> S,
     ILogger<RecipeExecutor> logger) : IRecipeExecutor
 {
-    public async Task<RecipeResult> ExecuteAsync(string json, RecipeRunOptions options, CancellationToken cancellationToken = default)
+    public Task<RecipeResult> ExecuteAsync(string json, RecipeRunOptions options, CancellationToken cancellationToken = default)
+        => ExecuteAsync(Encoding.UTF8.GetBytes(json), options, cancellationToken);
+
+    public async Task<RecipeResult> ExecuteAsync(ReadOnlyMemory<byte> utf8, RecipeRunOptions options, CancellationToken cancellationToken = default)
     {
-        var recipe = RecipeParser.Parse(json, S);
+        var document = RecipeDocument.Parse(utf8, S);
+        var recipe = document.Root;
         var recipeName = recipe.GetString("name") is { Length: > 0 } n ? n : S["(unnamed)"].Value;
         if (recipe.GetProperty("steps") is not JsonArray steps)
         {
@@ -41,7 +46,7 @@ internal sealed class RecipeExecutor(
         limit.CancelAfter(timeLimit);
         try
         {
-            var result = await RunAsync(recipeName, steps, recipe, byName, parameters, options.Folder, limit.Token);
+            var result = await RunAsync(recipeName, steps, document, byName, parameters, options.Folder, limit.Token);
             foreach (var note in result.Report.Notes)
             {
                 logger.LogWarning("Recipe '{Recipe}', step {Index} ('{Step}'): {Note}", recipeName, note.StepIndex, note.StepName, note.Message);
@@ -64,9 +69,10 @@ internal sealed class RecipeExecutor(
             : TimeSpan.FromSeconds(300);
 
     private async Task<RecipeResult> RunAsync(
-        string recipeName, JsonArray steps, JsonObject recipe, Dictionary<string, IRecipeStepHandler> byName,
+        string recipeName, JsonArray steps, RecipeDocument document, Dictionary<string, IRecipeStepHandler> byName,
         IReadOnlyDictionary<string, string?> parameters, string? folder, CancellationToken cancellationToken)
     {
+        var recipe = document.Root;
         var report = new RecipeReport();
         var (currentIndex, currentName) = (0, "variables");
         var scripting = new RecipeScripting(parameters, configuration, S, cancellationToken)
@@ -106,8 +112,21 @@ internal sealed class RecipeExecutor(
                     cancellationToken.ThrowIfCancellationRequested();
                     var step = (JsonObject)scripting.Evaluate(steps[i])!;
                     LearnIds(ids, step, report, i + 1, stepName);
+                    var items = document.ItemsOf(i);
+                    for (var j = 0; j < (items?.Count ?? 0); j++)
+                    {
+                        // Every item's long ids are known before the first item is imported, as for a step held whole.
+                        if (items!.Parse(j) is { } item)
+                        {
+                            LearnIds(ids, item, report, i + 1, stepName);
+                        }
+                    }
+
                     ids.Replace(step);
-                    var context = new RecipeStepContext(recipeName, i + 1, step, parameters, cancellationToken, report, folder);
+                    var context = new RecipeStepContext(recipeName, i + 1, step, parameters, cancellationToken, report, folder)
+                    {
+                        Items = items is null ? null : Evaluated(items, scripting, ids, report, i + 1, stepName),
+                    };
                     using (run.Enter(context))
                     {
                         // Handlers run at SaveChanges too (index providers): the step is current until its work is saved.
@@ -145,6 +164,24 @@ internal sealed class RecipeExecutor(
         }
 
         return new RecipeResult(recipeName, ran) { Report = report };
+    }
+
+    /// <summary>A Content step's items one at a time: parsed from the recipe's text, evaluated, their long ids replaced.</summary>
+    private IEnumerable<JsonNode?> Evaluated(
+        RecipeDocument.RecipeItems items, RecipeScripting scripting, RecipeIds ids, RecipeReport report, int index, string stepName)
+    {
+        for (var j = 0; j < items.Count; j++)
+        {
+            var item = scripting.Evaluate(items.Parse(j));
+            if (item is not null)
+            {
+                // An id an expression gave is only known now.
+                LearnIds(ids, item, report, index, stepName);
+                ids.Replace(item);
+            }
+
+            yield return item;
+        }
     }
 
     /// <summary>Long content item ids (see <see cref="RecipeIds"/>) are stored shortened; the report says which.</summary>

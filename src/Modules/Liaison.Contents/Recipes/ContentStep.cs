@@ -37,9 +37,10 @@ internal sealed class ContentStep(
 
     public async Task ExecuteAsync(RecipeStepContext context)
     {
-        var items = context.Step.GetArray("data");
-        for (var i = 0; i < items.Count; i++)
+        var i = -1;
+        foreach (var item in context.DataItems)
         {
+            i++;
             context.CancellationToken.ThrowIfCancellationRequested();
             if (i > 0 && i % BatchSize == 0 && db.Database.CurrentTransaction is not null)
             {
@@ -47,7 +48,7 @@ internal sealed class ContentStep(
                 db.ChangeTracker.Clear();
             }
 
-            if (items[i] is not JsonObject json)
+            if (item is not JsonObject json)
             {
                 throw new RecipeException(S["Item {0} is not a JSON object.", i + 1]);
             }

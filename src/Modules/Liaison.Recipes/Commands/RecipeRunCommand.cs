@@ -100,13 +100,14 @@ internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : I
     }
 
     /// <summary>A path first; else the name of a recipe in the recipes folders. With the folder the file is in.</summary>
-    private static async Task<(string? Json, string? Folder)> ReadAsync(IServiceProvider services, string fileOrName)
+    private static async Task<(byte[]? Json, string? Folder)> ReadAsync(IServiceProvider services, string fileOrName)
     {
         try
         {
             if (File.Exists(fileOrName))
             {
-                return (await File.ReadAllTextAsync(fileOrName), Path.GetDirectoryName(Path.GetFullPath(fileOrName)));
+                // Bytes, not a string: the executor reads a big Content step item by item from them.
+                return (await File.ReadAllBytesAsync(fileOrName), Path.GetDirectoryName(Path.GetFullPath(fileOrName)));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -115,6 +116,6 @@ internal sealed class RecipeRunCommand(IStringLocalizer<RecipeRunCommand> S) : I
         }
 
         var harvested = await services.GetRequiredService<IRecipeHarvester>().FindAsync(fileOrName);
-        return harvested is null ? (null, null) : (await harvested.ReadAsync(), Path.GetDirectoryName(Path.GetFullPath(harvested.FilePath)));
+        return harvested is null ? (null, null) : (System.Text.Encoding.UTF8.GetBytes(await harvested.ReadAsync()), Path.GetDirectoryName(Path.GetFullPath(harvested.FilePath)));
     }
 }
