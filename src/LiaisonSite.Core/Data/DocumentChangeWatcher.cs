@@ -16,7 +16,7 @@ namespace LiaisonSite.Core.Data;
 /// learns of a change also forgets its cached public pages.
 /// </summary>
 public sealed partial class DocumentChangeSignal(DocumentCache cache, ILogger<DocumentChangeSignal> logger,
-    IOutputCacheStore? pages = null, LiaisonOptions? options = null, IConnectionMultiplexer? redis = null)
+    IOutputCacheStore? pages = null, LiaisonOptions? options = null, IConnectionMultiplexer? redis = null, PublicPageCache? policy = null)
 {
     internal RedisChannel Channel { get; } = RedisChannel.Literal((options?.RedisInstanceName ?? "liaison:") + "documents");
 
@@ -48,7 +48,7 @@ public sealed partial class DocumentChangeSignal(DocumentCache cache, ILogger<Do
         cache.Forget(key);
         if (pages is not null)
         {
-            await pages.EvictByTagAsync(PublicPageCache.Tag, default);
+            await (policy is null ? pages.EvictByTagAsync(PublicPageCache.Tag, default) : policy.EvictAsync(pages, default));
         }
     }
 

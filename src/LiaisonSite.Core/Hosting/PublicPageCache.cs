@@ -7,13 +7,25 @@ namespace LiaisonSite.Core.Hosting;
 
 /// <summary>
 /// Caches public pages for anonymous visitors, per language. Every entry carries <see cref="Tag"/>; publishing,
-/// unpublishing or removing content evicts the tag (see <see cref="PublicPageCacheEviction"/>).
-/// <c>Liaison:OutputCache:Enabled=false</c> turns it off (to measure or debug rendering; bench/load uses it).
+/// unpublishing or removing content, and a change of settings, definitions or grants, evict the tag
+/// (<see cref="EvictAsync"/>). Pages also vary by how often this node has evicted them: a page rendered from what it
+/// read before a change and stored after the change's eviction is stored under the old count, so it is never served
+/// (the search page showed the race: a type made private was still found). <c>Liaison:OutputCache:Enabled=false</c>
+/// turns caching off (to measure or debug rendering; bench/load uses it).
 /// </summary>
 public sealed class PublicPageCache(bool enabled = true) : IOutputCachePolicy
 {
     public const string PolicyName = "PublicPage";
     public const string Tag = "public-content";
+
+    private long _evictions;
+
+    /// <summary>Forgets the cached public pages: first for the pages being rendered now, then in the store.</summary>
+    public ValueTask EvictAsync(IOutputCacheStore store, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _evictions);
+        return store.EvictByTagAsync(Tag, cancellationToken);
+    }
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -29,6 +41,7 @@ public sealed class PublicPageCache(bool enabled = true) : IOutputCachePolicy
         context.Tags.Add(Tag);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        context.CacheVaryByRules.VaryByValues["evictions"] = Interlocked.Read(ref _evictions).ToString(CultureInfo.InvariantCulture);
         return ValueTask.CompletedTask;
     }
 

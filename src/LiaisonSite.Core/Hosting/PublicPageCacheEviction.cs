@@ -8,7 +8,7 @@ namespace LiaisonSite.Core.Hosting;
 /// Forgets the cached public pages once a change that the public can see has been committed: evicting earlier
 /// would let a concurrent request cache the old page again, and a rolled-back change must not evict anything.
 /// </summary>
-internal sealed class PublicPageCacheEviction(LiaisonDbContext db, IOutputCacheStore outputCacheStore) : IContentHandler
+internal sealed class PublicPageCacheEviction(LiaisonDbContext db, IOutputCacheStore outputCacheStore, PublicPageCache pages) : IContentHandler
 {
     private bool _registered;
 
@@ -25,13 +25,13 @@ internal sealed class PublicPageCacheEviction(LiaisonDbContext db, IOutputCacheS
     {
         // One eviction per unit of work is enough, however many items changed. The flag is reset when the eviction
         // is handed over or dropped (rollback, failed save), so a retry in the same scope registers it again. The
-        // action captures only the store (a singleton): it may be retried after the request if the store fails.
+        // action captures only singletons (the store, the policy): it may be retried after the request if the store fails.
         if (!_registered)
         {
             _registered = true;
             db.AfterCommitDiscarded += Reset;
-            var store = outputCacheStore;
-            db.AfterCommit(() => store.EvictByTagAsync(PublicPageCache.Tag, default).AsTask());
+            var (store, cache) = (outputCacheStore, pages);
+            db.AfterCommit(() => cache.EvictAsync(store, default).AsTask());
         }
 
         return Task.CompletedTask;

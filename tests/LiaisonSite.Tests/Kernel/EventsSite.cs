@@ -168,6 +168,30 @@ public sealed class FlakyOutputCacheStore : IOutputCacheStore
 
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => Inner.GetAsync(key, cancellationToken);
 
-    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
-        => Inner.SetAsync(key, value, tags, validFor, cancellationToken);
+    private volatile Hold? _hold;
+
+    private sealed record Hold(string Path, TaskCompletionSource Entered, TaskCompletionSource Release);
+
+    /// <summary>
+    /// Holds the next store of a page whose key has <paramref name="path"/> until <c>release</c> is completed;
+    /// <c>entered</c> completes when that page has been rendered and its store begins.
+    /// </summary>
+    public (Task Entered, TaskCompletionSource Release) HoldNextStoreOf(string path)
+    {
+        var hold = new Hold(path, new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        _hold = hold;
+        return (hold.Entered.Task, hold.Release);
+    }
+
+    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        if (_hold is { } hold && key.Contains(hold.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            _hold = null;
+            hold.Entered.SetResult();
+            await hold.Release.Task;
+        }
+
+        await Inner.SetAsync(key, value, tags, validFor, cancellationToken);
+    }
 }

@@ -10,7 +10,7 @@ namespace Liaison.Notices.Closing;
 
 /// <summary>The closing job's work: every published notice whose period has ended gets its ClosedUtc.</summary>
 internal sealed class NoticeClosingService(
-    LiaisonDbContext db, IContentManager contents, IOutputCacheStore cache, TimeProvider clock)
+    LiaisonDbContext db, IContentManager contents, IOutputCacheStore cache, PublicPageCache pages, TimeProvider clock)
 {
     /// <summary>Closes what has ended; returns the ids closed. Run by <see cref="NoticeClosingJob"/>, once across nodes.</summary>
     public async Task<IReadOnlyList<string>> CloseExpiredAsync(CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ internal sealed class NoticeClosingService(
             await db.SaveChangesAsync(cancellationToken);
 
             // Updating a published version does not go through Publish, so the public pages are evicted here.
-            await cache.EvictByTagAsync(PublicPageCache.Tag, cancellationToken);
+            await pages.EvictAsync(cache, cancellationToken);
         }
 
         return closed;
