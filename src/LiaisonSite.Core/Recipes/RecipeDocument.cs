@@ -65,8 +65,14 @@ internal sealed class RecipeDocument
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                if (string.Equals(name, "steps", StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonTokenType.StartArray
-                    && !root.ContainsKey(name))
+                if (string.Equals(name, "steps", StringComparison.OrdinalIgnoreCase)
+                    && root.Any(p => string.Equals(p.Key, "steps", StringComparison.OrdinalIgnoreCase)))
+                {
+                    // Which of two would run, and which one's items were located, must not depend on their order.
+                    throw new JsonException($"\"{name}\" is written twice.");
+                }
+
+                if (string.Equals(name, "steps", StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonTokenType.StartArray)
                 {
                     var steps = new JsonArray();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)

@@ -52,6 +52,7 @@ public sealed class RecipeDocumentTests(RecipesSiteFactory site) : IClassFixture
     [InlineData("""{"name": "x", "steps": [{"name": "Content", "data": [{"ContentItemId": "a1",, }]}]}""")]
     [InlineData("""{"name": "x", "steps": [{"name": "Content", "data": [{"ContentItemId": "a1"}]}]} trailing""")]
     [InlineData("""{"name": "x", "name": "y", "steps": []}""")]
+    [InlineData("""{"name": "x", "steps": [], "Steps": [{"name": "Content", "data": []}]}""")]
     [InlineData("")]
     public void InvalidJson_AnywhereInTheText_IsRefusedBeforeAnythingRuns(string text)
     {
