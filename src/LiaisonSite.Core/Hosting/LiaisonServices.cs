@@ -97,25 +97,20 @@ public static class LiaisonServices
     }
 
     // The options are built once per node (interceptors are singletons), not once per unit of work: building them
-    // was a measurable share of every request that used the database. Migrating at start does not compare the model
-    // with the migrations' snapshot (a second, design-time build of the model and a diff: a large part of a start's
-    // time before its first answer); MigrationTests make that comparison for both providers, so a model change
-    // without its migration fails the build instead.
+    // was a measurable share of every request that used the database.
     private static void AddLiaisonDatabase(this IServiceCollection services, LiaisonOptions options, string migrationsAssembly)
     {
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresLiaisonDbContext>((sp, o) =>
-                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors([AfterCommitInterceptor.Instance, .. sp.GetServices<IInterceptor>()])
-                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
+                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors([AfterCommitInterceptor.Instance, .. sp.GetServices<IInterceptor>()]),
                 optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<LiaisonDbContext>(sp => WithIndexWriter(sp, sp.GetRequiredService<PostgresLiaisonDbContext>()));
         }
         else
         {
             services.AddDbContext<SqliteLiaisonDbContext>((sp, o) =>
-                o.UseSqlite(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors([AfterCommitInterceptor.Instance, .. sp.GetServices<IInterceptor>()])
-                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
+                o.UseSqlite(options.ConnectionString, x => x.MigrationsAssembly(migrationsAssembly)).AddInterceptors([AfterCommitInterceptor.Instance, .. sp.GetServices<IInterceptor>()]),
                 optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<LiaisonDbContext>(sp => WithIndexWriter(sp, sp.GetRequiredService<SqliteLiaisonDbContext>()));
         }
