@@ -34,6 +34,7 @@ public sealed class SearchModule : LiaisonModule
         services.AddScoped<ITypeNameSource, DefinitionTypeNameSource>();
         services.AddScoped<IContentHandler, IndexingTaskHandler>();
         services.AddHostedService<IndexingService>();
+        services.AddScoped<ICommandLineCommand, Commands.SearchRebuildCommand>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddDefaultGrantsUpgrade<Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();

@@ -1,4 +1,10 @@
 using System.Net;
+using Liaison.Search.Indexing;
+using LiaisonSite.Core.ContentManagement;
+using LiaisonSite.Core.Data;
+using LiaisonSite.Core.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using LiaisonSite.Tests.Infrastructure;
 
 namespace LiaisonSite.Tests.Modules.Search;
@@ -45,6 +51,48 @@ public sealed class AdminSearchTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Contains("搜索索引已重建", status.Body!.TextContent);
         Assert.True(int.Parse(status.QuerySelector("[data-public-documents]")!.TextContent) > 0);
         Assert.NotEmpty(SearchSite.Titles(found));
+    }
+
+    [Fact]
+    public async Task RebuildCommand_PutsBackADocumentTheIndexLost_AndCountsEveryPublishedItem()
+    {
+        await SearchSite.DefineTypesAsync(site);
+        var id = await SearchSite.CreateAsync(site, SearchSite.PublicType, "命令行重建 zqxrebuild", "<p>zqxrebuild</p>", publish: true);
+        var anonymous = site.CreateClient();
+        await SearchSite.PollAsync(anonymous, "/search?q=zqxrebuild", p => SearchSite.Titles(p).Count == 1);
+        var store = site.Services.GetRequiredService<SearchStore>();
+        store.Index.Delete(id);
+        store.Index.Commit();
+        var lost = await SearchSite.GetAsync(anonymous, "/search?q=zqxrebuild");
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var command = scope.ServiceProvider.GetServices<ICommandLineCommand>().Single(c => c.Verb.SequenceEqual(["search", "rebuild"]));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await command.RunAsync(scope.ServiceProvider, [], output, error);
+        var published = await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<ContentItem>().CountAsync(c => c.Published, Cancel);
+        var found = await SearchSite.GetAsync(anonymous, "/search?q=zqxrebuild");
+
+        Assert.Empty(SearchSite.Titles(lost));
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error.ToString());
+        Assert.Contains($" {published} ", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["命令行重建 zqxrebuild"], SearchSite.Titles(found));
+    }
+
+    [Fact]
+    public async Task RebuildCommand_WithArguments_PrintsItsUsageAndChangesNothing()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var command = scope.ServiceProvider.GetServices<ICommandLineCommand>().Single(c => c.Verb.SequenceEqual(["search", "rebuild"]));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await command.RunAsync(scope.ServiceProvider, ["--all"], output, error);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("search rebuild", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", output.ToString());
     }
 
     [Fact]
