@@ -2,6 +2,7 @@ using LiaisonSite.Core.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -15,8 +16,8 @@ namespace LiaisonSite.Core.Data;
 /// Settings, definitions and grants shape what the public sees (the site's name is on every page), so a node that
 /// learns of a change also forgets its cached public pages.
 /// </summary>
-public sealed partial class DocumentChangeSignal(DocumentCache cache, ILogger<DocumentChangeSignal> logger,
-    IOutputCacheStore? pages = null, LiaisonOptions? options = null, IConnectionMultiplexer? redis = null, PublicPageCache? policy = null)
+public sealed partial class DocumentChangeSignal(DocumentCache cache, PublicPageCache policy, ILogger<DocumentChangeSignal> logger,
+    IOutputCacheStore? pages = null, LiaisonOptions? options = null, IConnectionMultiplexer? redis = null)
 {
     internal RedisChannel Channel { get; } = RedisChannel.Literal((options?.RedisInstanceName ?? "liaison:") + "documents");
 
@@ -48,7 +49,7 @@ public sealed partial class DocumentChangeSignal(DocumentCache cache, ILogger<Do
         cache.Forget(key);
         if (pages is not null)
         {
-            await (policy is null ? pages.EvictByTagAsync(PublicPageCache.Tag, default) : policy.EvictAsync(pages, default));
+            await policy.EvictAsync(pages, default);
         }
     }
 
@@ -62,6 +63,8 @@ public static class DocumentServices
     public static IServiceCollection AddLiaisonDocuments(this IServiceCollection services)
     {
         services.AddSingleton<DocumentCache>();
+        // The site replaces it with the configured policy (AddLiaisonWeb); hosts without pages keep this one.
+        services.TryAddSingleton(_ => new PublicPageCache());
         services.AddSingleton<DocumentChangeSignal>(); // takes the output cache and Redis when the site has them
         services.AddScoped<IDocumentStore, DocumentStore>();
         return services;

@@ -79,7 +79,7 @@ internal static class WebServices
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         // The policy is also a service, so that a module's policy can build on it (the public search page).
         var publicPage = new PublicPageCache(enabled: configuration.GetValue("Liaison:OutputCache:Enabled", true));
-        services.AddSingleton(publicPage);
+        services.Replace(ServiceDescriptor.Singleton(publicPage));
         services.AddOutputCache(o =>
         {
             o.AddBasePolicy(b => b.NoCache());

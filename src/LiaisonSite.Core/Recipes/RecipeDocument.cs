@@ -14,18 +14,6 @@ namespace LiaisonSite.Core.Recipes;
 /// </summary>
 internal sealed class RecipeDocument
 {
-    private static readonly JsonReaderOptions s_reader = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    private static readonly JsonDocumentOptions s_document = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     private readonly Dictionary<int, RecipeItems> _items;
 
     private RecipeDocument(JsonObject root, Dictionary<int, RecipeItems> items) => (Root, _items) = (root, items);
@@ -47,7 +35,7 @@ internal sealed class RecipeDocument
 
         try
         {
-            var reader = new Utf8JsonReader(utf8.Span, s_reader);
+            var reader = new Utf8JsonReader(utf8.Span, RecipeParser.ReaderOptions);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 if (reader.TokenType != JsonTokenType.None)
@@ -112,7 +100,7 @@ internal sealed class RecipeDocument
     }
 
     private static JsonNode? Parse(ReadOnlyMemory<byte> utf8, int start, int end)
-        => JsonNode.Parse(utf8.Span[start..end], new JsonNodeOptions { PropertyNameCaseInsensitive = false }, s_document);
+        => JsonNode.Parse(utf8.Span[start..end], new JsonNodeOptions { PropertyNameCaseInsensitive = false }, RecipeParser.Options);
 
     /// <summary>
     /// A step: a Content step with a "data" array keeps its items' places in the text (the step's other properties are
@@ -171,7 +159,7 @@ internal sealed class RecipeDocument
 
         internal static RecipeItems Locate(ReadOnlyMemory<byte> utf8, int start, int end)
         {
-            var reader = new Utf8JsonReader(utf8.Span[start..end], s_reader);
+            var reader = new Utf8JsonReader(utf8.Span[start..end], RecipeParser.ReaderOptions);
             var ranges = new List<(int, int)>();
             reader.Read();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)

@@ -7,10 +7,18 @@ namespace LiaisonSite.Core.Recipes;
 /// <summary>Reads recipe JSON as Orchard writes it: // and /* */ comments and trailing commas are allowed.</summary>
 public static class RecipeParser
 {
-    private static readonly JsonDocumentOptions s_options = new()
+    /// <summary>How recipe text is read everywhere: comments skipped, trailing commas allowed.</summary>
+    internal static readonly JsonDocumentOptions Options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+    };
+
+    /// <summary>The same rules for a <see cref="Utf8JsonReader"/>.</summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = Options.CommentHandling,
+        AllowTrailingCommas = Options.AllowTrailingCommas,
     };
 
     /// <param name="S">Translates the error messages; English when null (tests, tools).</param>
@@ -18,7 +26,7 @@ public static class RecipeParser
     {
         try
         {
-            return JsonNode.Parse(json, new JsonNodeOptions { PropertyNameCaseInsensitive = false }, s_options) as JsonObject
+            return JsonNode.Parse(json, new JsonNodeOptions { PropertyNameCaseInsensitive = false }, Options) as JsonObject
                 ?? throw new RecipeException(Text(S, "The recipe must be a JSON object with a \"steps\" array."));
         }
         catch (JsonException e)
