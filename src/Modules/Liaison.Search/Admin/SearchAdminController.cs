@@ -31,18 +31,17 @@ public sealed class SearchAdminController(
         var model = new AdminSearchViewModel { Q = q?.Trim() ?? "" };
         if (model.Q.Length > 0)
         {
-            var result = search.SearchAll(model.Q, SearchService.MaxResults);
-            model.NoWords = result is null;
-            var hits = result?.Hits ?? [];
-            var ids = hits.Select(h => h.ContentItemId).ToList();
+            var ranked = search.RankAll(model.Q, SearchService.MaxResults);
+            model.NoWords = ranked is null;
+            var ids = ranked?.ToList() ?? [];
             var visible = (await queries.VisibleAsync(User, latest: false))
                 .Where(c => ids.Contains(c.ContentItemId))
                 .Select(c => c.ContentItemId);
             var allowed = (await visible.ToListAsync()).ToHashSet();
-            var permitted = hits.Where(h => allowed.Contains(h.ContentItemId)).ToList();
+            var permitted = ids.Where(allowed.Contains).ToList();
             var (number, _) = Pager.Normalize(page, PageSize);
             model.Pager = new Pager(number, PageSize, permitted.Count);
-            model.Hits = [.. permitted.Skip(model.Pager.Skip).Take(PageSize)];
+            model.Hits = search.HitsFor(model.Q, [.. permitted.Skip(model.Pager.Skip).Take(PageSize)]);
         }
 
         return View(model);

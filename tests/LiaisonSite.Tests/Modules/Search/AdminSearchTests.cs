@@ -31,6 +31,30 @@ public sealed class AdminSearchTests(SiteFactory site) : IClassFixture<SiteFacto
     }
 
     [Fact]
+    public async Task AdminSearch_PagesThroughWhatTheUserMaySee_AndHighlightsOnlyThePageShown()
+    {
+        await SearchSite.DefineTypesAsync(site);
+        for (var i = 1; i <= 22; i++)
+        {
+            await SearchSite.CreateAsync(site, SearchSite.PublicType, $"分页报道 zqxpaging {i}", "<p>正文 zqxpaging</p>", publish: true);
+        }
+
+        // Another member's private item is ranked among them, but is neither counted nor shown to member1.
+        await SearchSite.CreateAsync(site, SearchSite.PrivateType, "谈话记录 zqxpaging", "<p>zqxpaging</p>", publish: true, owner: "member2");
+        var member = await site.SignInAsync("member1");
+        var first = await SearchSite.PollAsync(member, "/admin/search?q=zqxpaging", p => p.QuerySelector("[role=status]")?.TextContent.Contains("22") == true);
+        var second = await SearchSite.GetAsync(member, "/admin/search?q=zqxpaging&page=2");
+
+        var titles = SearchSite.Titles(first).Concat(SearchSite.Titles(second)).ToList();
+        Assert.Equal(22, titles.Count);
+        Assert.Equal(22, titles.Distinct().Count());
+        Assert.All(titles, t => Assert.StartsWith("分页报道 zqxpaging", t));
+        Assert.Contains("22", first.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(20, SearchSite.Titles(first).Count);
+        Assert.NotEmpty(second.QuerySelectorAll("mark"));
+    }
+
+    [Fact]
     public async Task AdminSearch_Anonymous_IsRefused()
     {
         var response = await site.CreateBrowserClient().GetAsync("/admin/search?q=zqx", Cancel);
