@@ -17,11 +17,15 @@ internal sealed class RosterImportException(int row, string message) : Exception
 /// <summary>
 /// Writes the valid rows of a checked roster: upserts by number (so importing the same file twice changes nothing
 /// the second time), stores phones and ID numbers only through <see cref="PersonalDataProtector"/>, and links or
-/// creates the member's account. Stages changes in the request's context; the caller saves and commits.
+/// creates the member's account. Stages changes in the request's context; the caller saves and commits. Inside the
+/// caller's transaction (the upload page, the Roster recipe step) every <see cref="ChunkSize"/> rows are saved and let
+/// go of, so a roster of 20,000 is never held by the unit of work at once; the import stays all or nothing.
 /// </summary>
 internal sealed class RosterImporter(
     LiaisonDbContext db, PersonalDataProtector protector, UserManager<LiaisonUser> users, IStringLocalizer<RosterImporter> S)
 {
+    internal const int ChunkSize = 500;
+
     /// <summary>Writes the rows; <paramref name="defaultPassword"/> is for new accounts of rows without one.</summary>
     public async Task<(int Created, int Updated)> ApplyAsync(RosterPreview preview, string? defaultPassword = null)
     {
@@ -32,6 +36,18 @@ internal sealed class RosterImporter(
     }
 
     private async Task<(int, int)> ApplyMembersAsync(List<MemberRecord> records, Dictionary<string, int> units, string? defaultPassword)
+    {
+        var created = 0;
+        foreach (var chunk in records.Chunk(ChunkSize))
+        {
+            created += await ApplyMembersAsync(chunk, units, defaultPassword);
+            await FlushAsync();
+        }
+
+        return (created, records.Count - created);
+    }
+
+    private async Task<int> ApplyMembersAsync(MemberRecord[] records, Dictionary<string, int> units, string? defaultPassword)
     {
         var numbers = records.Select(r => r.Number).ToList();
         var stored = await db.Set<PartyMember>().Where(m => numbers.Contains(m.Number)).ToDictionaryAsync(m => m.Number, StringComparer.OrdinalIgnoreCase);
@@ -68,7 +84,17 @@ internal sealed class RosterImporter(
             }
         }
 
-        return (created, records.Count - created);
+        return created;
+    }
+
+    /// <summary>Saves what a chunk staged and lets go of it, when the caller's transaction keeps the import whole.</summary>
+    private async Task FlushAsync()
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Links an existing account, or creates one (role Member; without a password it cannot sign in yet).</summary>
@@ -101,6 +127,18 @@ internal sealed class RosterImporter(
     }
 
     private async Task<(int, int)> ApplyPersonsAsync(List<PersonRecord> records, Dictionary<string, int> units)
+    {
+        var created = 0;
+        foreach (var chunk in records.Chunk(ChunkSize))
+        {
+            created += await ApplyPersonsAsync(chunk, units);
+            await FlushAsync();
+        }
+
+        return (created, records.Count - created);
+    }
+
+    private async Task<int> ApplyPersonsAsync(PersonRecord[] records, Dictionary<string, int> units)
     {
         var numbers = records.Select(r => r.Number).Distinct().ToList();
         var stored = (await db.Set<MassPerson>().Where(p => numbers.Contains(p.Number)).ToListAsync())
@@ -135,6 +173,6 @@ internal sealed class RosterImporter(
             }
         }
 
-        return (created, records.Count - created);
+        return created;
     }
 }

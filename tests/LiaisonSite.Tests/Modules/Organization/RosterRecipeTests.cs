@@ -102,4 +102,36 @@ public sealed class RosterRecipeTests(SiteFactory site) : IClassFixture<SiteFact
             Assert.False(await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<PartyMember>().AnyAsync(m => m.Number == "T901", Cancel));
         }
     }
+
+    [Fact]
+    public async Task RosterStep_LongerThanAChunk_ImportsEveryRow_AndAFailingLaterStepUndoesThemAll()
+    {
+        // More rows than the importer saves at a time (ChunkSize), so the import is saved in parts inside the recipe's transaction.
+        static string Recipe(string prefix, string extraStep) => $$"""
+            {"name": "roster-{{prefix}}", "steps": [{"name": "Roster", "Persons": [{{string.Join(",", Enumerable.Range(1, 1201).Select(i =>
+                $$"""{"类别(教职工/学生)": "学生", "学号/工号": "{{prefix}}{{i:D5}}", "姓名": "学生{{i}}", "所在支部": "branch-1", "年级": "高一", "班级": "1班", "手机": "137{{i:D8}}"}"""))}}]}{{extraStep}}]}
+            """;
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IRecipeExecutor>().ExecuteAsync(Recipe("CK", ""), cancellationToken: Cancel);
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var failing = Recipe("CR", """, {"name": "Settings", "PageSize": "NoSuchSize"}""");
+            await Assert.ThrowsAsync<RecipeException>(
+                () => scope.ServiceProvider.GetRequiredService<IRecipeExecutor>().ExecuteAsync(failing, cancellationToken: Cancel));
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+            Assert.Equal(1201, await db.Set<MassPerson>().CountAsync(p => p.Number.StartsWith("CK"), Cancel));
+            Assert.Equal(0, await db.Set<MassPerson>().CountAsync(p => p.Number.StartsWith("CR"), Cancel));
+            var last = await db.Set<MassPerson>().SingleAsync(p => p.Number == "CK01201", Cancel);
+            Assert.Equal(("学生1201", "13700001201"), (last.Name, protector.Reveal(last.Phone)));
+        }
+    }
 }
