@@ -111,6 +111,10 @@ internal sealed class RecipeExecutor(
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var step = (JsonObject)scripting.Evaluate(steps[i])!;
+
+                    // The step runs from its evaluated copy; the recipe's own text of it is let go of (a Roster step of
+                    // 20,000 inline rows is held once, not twice).
+                    steps[i] = new JsonObject { ["name"] = stepName };
                     LearnIds(ids, step, report, i + 1, stepName);
                     var items = document.ItemsOf(i);
                     for (var j = 0; j < (items?.Count ?? 0); j++)

@@ -126,6 +126,8 @@ internal sealed class RosterStep(
             rows.Add(new RosterRow(i + 1, values));
         }
 
+        // The rows are read; the JSON of them (this run's evaluated copy) is not needed while they are checked and written.
+        array.Clear();
         return rows;
     }
 
