@@ -25,10 +25,18 @@ internal sealed partial class JobRegistrar(
         await using var scope = scopes.CreateAsyncScope();
         var jobs = scope.ServiceProvider.GetServices<IBackgroundJob>().ToList();
         var zone = scope.ServiceProvider.GetRequiredService<ISchoolClock>().TimeZone;
+
+        // Read once: a node that starts again finds its jobs stored and writes none of them (each write takes the
+        // store's lock; together they were a measurable part of the time to the first answer).
+        var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken);
         foreach (var job in jobs)
         {
             var detail = JobBuilder.Create<BackgroundJobRunner>().WithIdentity(job.Name, Group).StoreDurably().Build();
-            await scheduler.AddJob(detail, AddJobOptions.Replacing, cancellationToken);
+            if (!stored.Contains(detail.Key))
+            {
+                await scheduler.AddJob(detail, AddJobOptions.Replacing, cancellationToken);
+            }
+
             var trigger = Trigger(job.Name, ScheduleOf(job, configuration), zone);
             var existing = await scheduler.GetTrigger(trigger.Key, cancellationToken);
             if (existing?.Description == trigger.Description)
@@ -48,7 +56,7 @@ internal sealed partial class JobRegistrar(
         }
 
         var declared = jobs.Select(j => j.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken))
+        foreach (var key in stored)
         {
             if (!declared.Contains(key.Name))
             {
