@@ -29,8 +29,10 @@ public sealed class SearchModule : LiaisonModule
         services.AddSingleton<SearchDocumentBuilder>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<SearchService>();
-        services.AddOptions<OutputCacheOptions>().Configure<PublicPageCache, SearchStore, LiaisonSite.Core.Data.DocumentCache>((o, page, store, documents) =>
-            o.AddPolicy(SearchPageCache.PolicyName, new SearchPageCache(page, store, documents)));
+        // The store is opened at the first search page, not when the pipeline is built: a command run beside the site
+        // (recipe run) builds the pipeline too, and must not ask for the node's search folder the site holds.
+        services.AddOptions<OutputCacheOptions>().Configure<IServiceProvider, PublicPageCache, LiaisonSite.Core.Data.DocumentCache>((o, sp, page, documents) =>
+            o.AddPolicy(SearchPageCache.PolicyName, new SearchPageCache(page, new Lazy<SearchStore>(sp.GetRequiredService<SearchStore>), documents)));
         services.AddScoped<ITypeNameSource, DefinitionTypeNameSource>();
         services.AddScoped<IContentHandler, IndexingTaskHandler>();
         services.AddHostedService<IndexingService>();

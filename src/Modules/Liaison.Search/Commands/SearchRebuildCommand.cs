@@ -2,9 +2,6 @@ using System.Diagnostics;
 using Liaison.Search.Indexing;
 using LiaisonSite.Core.Hosting;
 using LiaisonSite.Core.Settings;
-using Lucene.Net.Store;
-using LiaisonSite.Core.Data;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +10,7 @@ namespace Liaison.Search.Commands;
 /// <summary>
 /// <c>search rebuild</c>: empties this node's search index and indexes every published item again, as the admin
 /// page's rebuild does — for an operator after restoring a backup, moving a node or a large import, with the site
-/// stopped on this node (Lucene lets one process write a folder; a running site holds it, and the command says so).
+/// stopped on this node (one process at a time has the node's search folder; a running site has it, and the command says so).
 /// </summary>
 internal sealed class SearchRebuildCommand(IStringLocalizer<SearchRebuildCommand> S) : ICommandLineCommand
 {
@@ -38,14 +35,13 @@ internal sealed class SearchRebuildCommand(IStringLocalizer<SearchRebuildCommand
         SearchIndexer indexer;
         try
         {
-            // Opening the store takes the folder's write lock.
+            // Opening the store takes the node's folder for this process, or says who has it.
             services.GetRequiredService<SearchStore>();
             indexer = services.GetRequiredService<SearchIndexer>();
         }
-        catch (LockObtainFailedException)
+        catch (SearchFolderInUseException e)
         {
-            await error.WriteLineAsync(S["The search folder {0} is in use by a running site: stop the site on this node, or rebuild from the admin page (/admin/search/index).",
-                SearchStore.FolderFor(services.GetRequiredService<LiaisonOptions>(), services.GetRequiredService<IConfiguration>())]);
+            await error.WriteLineAsync(S["The search folder {0} is in use by a running site: stop the site on this node, or rebuild from the admin page (/admin/search/index).", e.Folder]);
             return 1;
         }
 

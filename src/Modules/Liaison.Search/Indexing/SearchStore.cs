@@ -9,6 +9,9 @@ namespace Liaison.Search.Indexing;
 /// item, public or not; public search filters on the type, admin search on the user's rights), the cursor file, and
 /// a layout marker. A folder from another layout (the old separate "public" and "admin" indexes, or a future one) is
 /// emptied and flagged for a rebuild, so a deployed site never serves a stale index or trusts a cursor it no longer matches.
+/// One process at a time has the folder: the store holds {folder}.lock beside it for its life (Lucene's own write lock
+/// does not keep a second process out here), so <c>search rebuild</c> run beside the site, or two sites given the
+/// same node name and app data, stop with <see cref="SearchFolderInUseException"/> instead of writing one index twice.
 /// </summary>
 public sealed class SearchStore : IDisposable
 {
@@ -17,24 +20,56 @@ public sealed class SearchStore : IDisposable
 
     private readonly string _cursorFile;
     private readonly string _layoutFile;
+    private readonly FileStream _folderLock;
 
+    /// <exception cref="SearchFolderInUseException">Another process has the folder.</exception>
     public SearchStore(string folder)
     {
         Folder = folder;
         System.IO.Directory.CreateDirectory(folder);
-        _cursorFile = System.IO.Path.Combine(folder, "cursor.txt");
-        _layoutFile = System.IO.Path.Combine(folder, "layout.txt");
-        if (!File.Exists(_layoutFile) || File.ReadAllText(_layoutFile).Trim() != Layout)
+
+        // Taken before anything in the folder is read or cleared; outside it, so clearing an old layout keeps it.
+        _folderLock = TakeFolder(folder);
+        try
+        {
+            Open(folder, out _cursorFile, out _layoutFile);
+        }
+        catch
+        {
+            _folderLock.Dispose();
+            throw;
+        }
+    }
+
+    private void Open(string folder, out string cursorFile, out string layoutFile)
+    {
+        cursorFile = System.IO.Path.Combine(folder, "cursor.txt");
+        layoutFile = System.IO.Path.Combine(folder, "layout.txt");
+        if (!File.Exists(layoutFile) || File.ReadAllText(layoutFile).Trim() != Layout)
         {
             // An empty folder is a new node: it catches up from the first task. Anything else predates this layout.
             RebuildNeeded = Clear(folder);
             if (!RebuildNeeded)
             {
-                File.WriteAllText(_layoutFile, Layout);
+                File.WriteAllText(layoutFile, Layout);
             }
         }
 
         Index = new LuceneIndex(System.IO.Path.Combine(folder, "content"));
+    }
+
+    /// <summary>{folder}.lock, opened for this process alone (an advisory lock on Linux, which every .NET process honours).</summary>
+    private static FileStream TakeFolder(string folder)
+    {
+        var path = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder)) + ".lock";
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new SearchFolderInUseException(folder, e);
+        }
     }
 
     /// <summary>{AppData}/Indexes/{Liaison:NodeName, or the machine name}.</summary>
@@ -43,7 +78,7 @@ public sealed class SearchStore : IDisposable
 
     public string Folder { get; }
 
-    public LuceneIndex Index { get; }
+    public LuceneIndex Index { get; private set; } = null!;
 
     /// <summary>True while the index must be rebuilt (found in another layout, or a rebuild failed); the indexer rebuilds first.</summary>
     public bool RebuildNeeded { get; set; }
@@ -62,7 +97,11 @@ public sealed class SearchStore : IDisposable
         RebuildNeeded = false;
     }
 
-    public void Dispose() => Index.Dispose();
+    public void Dispose()
+    {
+        Index.Dispose();
+        _folderLock.Dispose();
+    }
 
     /// <summary>Deletes what is in the folder; returns whether there was anything.</summary>
     private static bool Clear(string folder)
@@ -90,4 +129,11 @@ public sealed class SearchStore : IDisposable
         name = string.IsNullOrWhiteSpace(name) ? Environment.MachineName : name;
         return string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
     }
+}
+
+/// <summary>Another process (a running site, or a second site with the same node name) has this node's search folder.</summary>
+public sealed class SearchFolderInUseException(string folder, Exception inner)
+    : Exception($"The search folder {folder} is in use by another process.", inner)
+{
+    public string Folder { get; } = folder;
 }

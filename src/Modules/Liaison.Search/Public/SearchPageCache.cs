@@ -14,7 +14,7 @@ namespace Liaison.Search.Public;
 /// that decide what the public may find (the definitions: a type made Securable; the grants: what Anonymous may
 /// view): a search that read them before a change and was stored after the change's eviction is never served.
 /// </summary>
-internal sealed class SearchPageCache(IOutputCachePolicy publicPage, SearchStore store, DocumentCache documents) : IOutputCachePolicy
+internal sealed class SearchPageCache(IOutputCachePolicy publicPage, Lazy<SearchStore> store, DocumentCache documents) : IOutputCachePolicy
 {
     public const string PolicyName = "PublicSearch";
 
@@ -22,7 +22,7 @@ internal sealed class SearchPageCache(IOutputCachePolicy publicPage, SearchStore
     {
         await publicPage.CacheRequestAsync(context, cancellation);
         context.Tags.Add(SearchIndexer.SearchPagesTag);
-        context.CacheVaryByRules.VaryByValues["index"] = store.Index.Generation;
+        context.CacheVaryByRules.VaryByValues["index"] = store.Value.Index.Generation;
         context.CacheVaryByRules.VaryByValues["definitions"] = documents.Stamp(ContentDefinitionDocument.DocumentKey);
         context.CacheVaryByRules.VaryByValues["grants"] = documents.Stamp(RolePermissionsDocument.DocumentKey);
     }

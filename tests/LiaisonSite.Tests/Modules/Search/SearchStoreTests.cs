@@ -61,11 +61,39 @@ public sealed class SearchStoreTests : IDisposable
         Assert.True(second.RebuildNeeded);
     }
 
+    [Fact]
+    public void Open_WhileAnotherStoreHasTheFolder_IsRefusedAndTouchesNothing_ThenOpensOnceItIsLetGo()
+    {
+        var first = new SearchStore(_folder);
+        first.Cursor = 7;
+
+        // Another process's store would hold the same lock: the lock file is opened for one holder only.
+        var refused = Assert.Throws<SearchFolderInUseException>(() => new SearchStore(_folder));
+        first.Dispose();
+        using var second = new SearchStore(_folder);
+
+        Assert.Equal(_folder, refused.Folder);
+        Assert.Equal(7, second.Cursor);
+        Assert.False(second.RebuildNeeded);
+    }
+
+    [Fact]
+    public void Open_OldLayoutFolderHeldByAnotherProcess_IsNotEmptied()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "admin"));
+        using var otherProcess = new FileStream(_folder + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        Assert.Throws<SearchFolderInUseException>(() => new SearchStore(_folder));
+        Assert.True(Directory.Exists(Path.Combine(_folder, "admin")));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
+
+        File.Delete(_folder + ".lock");
     }
 }
