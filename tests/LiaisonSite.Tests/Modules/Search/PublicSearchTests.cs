@@ -44,9 +44,18 @@ public sealed class PublicSearchTests(SiteFactory site) : IClassFixture<SiteFact
         await SearchSite.DefineTypesAsync(site);
         var client = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
         const string url = "/search?q=zqxcachedsearch";
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(url, Cancel)).StatusCode);
-        var again = await client.GetAsync(url, Cancel);
-        Assert.True(again.Headers.Age is not null, "the second anonymous search was not answered by the output cache");
+        // The types just defined are forgotten and re-read by the site's background work too (the indexer, the
+        // document watcher); an eviction between two searches is right, so the pair is asked again until the site is quiet.
+        HttpResponseMessage again;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(url, Cancel)).StatusCode);
+            again = await client.GetAsync(url, Cancel);
+        }
+        while (again.Headers.Age is null && DateTime.UtcNow < deadline);
+
+        Assert.True(again.Headers.Age is not null, "a repeated anonymous search was never answered by the output cache");
         Assert.DoesNotContain("缓存后发布", await again.Content.ReadAsStringAsync(Cancel));
 
         // Published after its (empty) result was cached: the publish and the index's commit evict the cached page.
