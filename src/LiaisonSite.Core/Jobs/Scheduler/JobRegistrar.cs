@@ -9,102 +9,35 @@ using Quartz;
 namespace LiaisonSite.Core.Jobs.Scheduler;
 
 /// <summary>
-/// Runs the node's scheduler: puts every declared job and its trigger in the scheduler's store, then starts it. A
-/// trigger whose schedule is unchanged is left alone, so restarting a node (or starting a second one) neither resets
-/// nor doubles a schedule; a changed schedule replaces it; jobs no module declares any more are removed.
-/// The schedules are read from configuration at start, so a bad <c>Liaison:Jobs</c> entry stops the site from
-/// starting; the store's work (creating the scheduler, Quartz's schema check, the lock per write) is done once the
-/// site listens, off the path to its first answer. <see cref="WhenRegisteredAsync"/> lets a caller of the scheduler
-/// wait for it.
+/// At start, puts every declared job and its trigger in the scheduler's store. A trigger whose schedule is unchanged
+/// is left alone, so restarting a node (or starting a second one) neither resets nor doubles a schedule; a changed
+/// schedule replaces it; jobs no module declares any more are removed.
 /// </summary>
 internal sealed partial class JobRegistrar(
-    ISchedulerFactory factory, IServiceScopeFactory scopes, IConfiguration configuration, IHostApplicationLifetime lifetime,
-    ILogger<JobRegistrar> logger)
+    ISchedulerFactory factory, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<JobRegistrar> logger)
     : IHostedService
 {
     public const string Group = "liaison";
 
-    private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _run;
-    private IScheduler? _scheduler;
-
-    /// <summary>
-    /// Completes once the jobs are stored and the scheduler runs (at once in a process that does not run the
-    /// scheduler, such as <c>recipe run</c>); faults if that failed.
-    /// </summary>
-    public Task WhenRegisteredAsync(CancellationToken cancellationToken)
-        => _run is null ? Task.CompletedTask : _registered.Task.WaitAsync(cancellationToken);
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        List<(IJobDetail Job, ITrigger Trigger)> declared;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var zone = scope.ServiceProvider.GetRequiredService<ISchoolClock>().TimeZone;
-            declared = [.. scope.ServiceProvider.GetServices<IBackgroundJob>().Select(job => (
-                JobBuilder.Create<BackgroundJobRunner>().WithIdentity(job.Name, Group).StoreDurably().Build(),
-                Trigger(job.Name, ScheduleOf(job, configuration), zone)))];
-        }
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetServices<IBackgroundJob>().ToList();
+        var zone = scope.ServiceProvider.GetRequiredService<ISchoolClock>().TimeZone;
 
-        _run = Task.Run(() => RunAsync(declared, _stopping.Token), CancellationToken.None);
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_run is not null)
-        {
-            await _run.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        if (_scheduler is not null)
-        {
-            // Quartz's own hosted service did the same: running jobs finish before the node stops.
-            await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
-        }
-    }
-
-    private async Task RunAsync(List<(IJobDetail Job, ITrigger Trigger)> declared, CancellationToken stopping)
-    {
-        try
-        {
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            {
-                await started.Task.WaitAsync(stopping);
-            }
-
-            _scheduler = await factory.GetScheduler(stopping);
-            await RegisterAsync(_scheduler, declared, stopping);
-            await _scheduler.Start(stopping);
-            _registered.TrySetResult();
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            _registered.TrySetCanceled(stopping);
-        }
-        catch (Exception e)
-        {
-            // As a failure at start did before: the node does not run without its jobs.
-            LogStartFailed(e);
-            _registered.TrySetException(e);
-            lifetime.StopApplication();
-        }
-    }
-
-    private async Task RegisterAsync(IScheduler scheduler, List<(IJobDetail Job, ITrigger Trigger)> declared, CancellationToken cancellationToken)
-    {
         // Read once: a node that starts again finds its jobs stored and writes none of them (each write takes the
-        // store's lock).
+        // store's lock; together they were a measurable part of the time to the first answer).
         var stored = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken);
-        foreach (var (detail, trigger) in declared)
+        foreach (var job in jobs)
         {
+            var detail = JobBuilder.Create<BackgroundJobRunner>().WithIdentity(job.Name, Group).StoreDurably().Build();
             if (!stored.Contains(detail.Key))
             {
                 await scheduler.AddJob(detail, AddJobOptions.Replacing, cancellationToken);
             }
 
+            var trigger = Trigger(job.Name, ScheduleOf(job, configuration), zone);
             var existing = await scheduler.GetTrigger(trigger.Key, cancellationToken);
             if (existing?.Description == trigger.Description)
             {
@@ -114,7 +47,7 @@ internal sealed partial class JobRegistrar(
             try
             {
                 await scheduler.ScheduleJob(trigger, existing is null ? new ScheduleJobOptions() : ScheduleJobOptions.Replacing, cancellationToken);
-                LogScheduled(detail.Key.Name, trigger.Description!);
+                LogScheduled(job.Name, trigger.Description!);
             }
             catch (ObjectAlreadyExistsException)
             {
@@ -122,15 +55,17 @@ internal sealed partial class JobRegistrar(
             }
         }
 
-        var names = declared.Select(d => d.Job.Key.Name).ToHashSet(StringComparer.Ordinal);
+        var declared = jobs.Select(j => j.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var key in stored)
         {
-            if (!names.Contains(key.Name))
+            if (!declared.Contains(key.Name))
             {
                 await scheduler.DeleteJob(key, cancellationToken);
             }
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public static TriggerKey TriggerKeyOf(string jobName) => new(jobName, Group);
 
@@ -182,9 +117,6 @@ internal sealed partial class JobRegistrar(
             .WithSimpleSchedule(x => x.WithInterval(schedule.Interval!.Value).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
     }
-
-    [LoggerMessage(LogLevel.Critical, "The scheduler could not start; the node stops.")]
-    private partial void LogStartFailed(Exception e);
 
     [LoggerMessage(LogLevel.Information, "Job {Job} scheduled: {Schedule}.")]
     private partial void LogScheduled(string job, string schedule);

@@ -60,10 +60,10 @@ internal static class JobServices
             o.Retention = TimeSpan.FromDays(7);
             o.RetentionByResult[JobRunResult.Failed] = TimeSpan.FromDays(30);
         });
-        // No Quartz hosted service: JobRegistrar stores the jobs, then starts (and at the end stops) the scheduler.
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
         services.AddTransient<BackgroundJobRunner>();
-        services.AddSingleton<JobRegistrar>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobRegistrar>());
+        services.AddHostedService<JobRegistrar>();
         services.AddSingleton<QuartzJobs>();
         services.AddSingleton<IJobScheduler>(sp => sp.GetRequiredService<QuartzJobs>());
         services.AddSingleton<IJobMonitor>(sp => sp.GetRequiredService<QuartzJobs>());

@@ -7,7 +7,7 @@ namespace LiaisonSite.Core.Jobs.Scheduler;
 
 /// <summary>One-off runs and the jobs page's figures, from Quartz's store and its execution history (shared by the nodes).</summary>
 internal sealed class QuartzJobs(
-    ISchedulerFactory factory, JobRegistrar registrar, IServiceScopeFactory scopes, IExecutionHistoryStore history, IConfiguration configuration)
+    ISchedulerFactory factory, IServiceScopeFactory scopes, IExecutionHistoryStore history, IConfiguration configuration)
     : IJobScheduler, IJobMonitor
 {
     public Task<bool> RunNowAsync(string jobName, CancellationToken cancellationToken = default)
@@ -20,7 +20,6 @@ internal sealed class QuartzJobs(
             return false;
         }
 
-        await registrar.WhenRegisteredAsync(cancellationToken);
         var scheduler = await factory.GetScheduler(cancellationToken);
         var trigger = TriggerBuilder.Create()
             .ForJob(jobName, JobRegistrar.Group)
@@ -33,7 +32,6 @@ internal sealed class QuartzJobs(
 
     public async Task<IReadOnlyList<JobStatus>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await registrar.WhenRegisteredAsync(cancellationToken);
         var scheduler = await factory.GetScheduler(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var result = new List<JobStatus>();
