@@ -66,19 +66,14 @@ for _ in $(seq 1 100); do curl -fso /dev/null "http://127.0.0.1:$limit_port/" &&
 
 ticks() { # CPU time (clock ticks) used so far by the site ($1 = site) or by every PostgreSQL process ($1 = db)
   if [ "$1" = site ]; then sed 's/.*) //' "/proc/$site_pid/stat" | awk '{print $12 + $13}'
-  else for p in $(pgrep -u postgres 2>/dev/null); do sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}'; done | awk '{s += $1} END {print s + 0}'; fi
+  else for p in $(pgrep -u postgres 2>/dev/null || true); do { sed 's/.*) //' "/proc/$p/stat" 2>/dev/null || true; } | awk '{print $12 + $13}'; done | awk '{s += $1} END {print s + 0}'; fi
 }
-measure() { # $1 port, $2 path → "req/s p99ms non2xx"; with cpu=1 and the site's port also sets cpu_note (CPU per request)
-  local s0 d0; s0=$(ticks site 2>/dev/null || echo 0); d0=$(ticks db)
+measure() { # $1 port, $2 path → "req/s p99ms non2xx"
   local out; out=$(wrk -t2 -c32 -d"${seconds}s" --latency "http://127.0.0.1:$1$2")
   local rps p99 bad
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
   bad=$(echo "$out" | awk '/Non-2xx/ {print $5}'); echo "$rps ${p99:-?} ${bad:-0}"
-  if [ "${cpu:-0}" = 1 ] && [ "$1" = "$site_port" ]; then
-    local hz n; hz=$(getconf CLK_TCK); n=$(echo "$out" | awk '/requests in/ {print $1}')
-    echo "CPU per request: site $(echo "scale=2; ($(ticks site) - $s0) * 1000 / $hz / $n" | bc) ms, database $(echo "scale=2; ($(ticks db) - $d0) * 1000 / $hz / $n" | bc) ms" >"$work/cpu_note"
-  fi
 }
 row() { # $1 label, $2 path, $3 goal percent
   read -r lr lp _ < <(measure $limit_port "$2")
@@ -108,9 +103,10 @@ start_site --Liaison:OutputCache:Enabled=false; wait_ok /
 measure $site_port "$story" >/dev/null
 row "story, output cache off (10 s after start)" "$story" 20
 wrk -t2 -c32 -d"${warm_up}s" "http://127.0.0.1:$site_port$story" >/dev/null
-cpu=1 row "story, output cache off (after ${warm_up} s more)" "$story" 20
-cpu=0
+s0=$(ticks site); d0=$(ticks db)
+row "story, output cache off (after ${warm_up} s more)" "$story" 20 # sets sr, the site's req/s
+s1=$(ticks site); d1=$(ticks db); hz=$(getconf CLK_TCK)
 echo
-echo "$(cat "$work/cpu_note") (the steady story; database = every PostgreSQL process, 0 on SQLite)."
+echo "CPU per uncached story (the last row; the limit's run in between counted too): site $(echo "scale=2; ($s1 - $s0) * 1000 / $hz / ($sr * $seconds)" | bc) ms, every PostgreSQL process $(echo "scale=2; ($d1 - $d0) * 1000 / $hz / ($sr * $seconds)" | bc) ms."
 echo "Resident memory of the site after the cached load: $rss MB (goal ≤ 250). First answer after start of a set-up site: ${first} s (goal ≤ 2)."
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
