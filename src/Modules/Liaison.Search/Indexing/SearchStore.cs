@@ -27,12 +27,14 @@ public sealed class SearchStore : IDisposable
     {
         Folder = folder;
         System.IO.Directory.CreateDirectory(folder);
+        _cursorFile = System.IO.Path.Combine(folder, "cursor.txt");
+        _layoutFile = System.IO.Path.Combine(folder, "layout.txt");
 
         // Taken before anything in the folder is read or cleared; outside it, so clearing an old layout keeps it.
         _folderLock = TakeFolder(folder);
         try
         {
-            Open(folder, out _cursorFile, out _layoutFile);
+            Index = Open();
         }
         catch
         {
@@ -41,21 +43,19 @@ public sealed class SearchStore : IDisposable
         }
     }
 
-    private void Open(string folder, out string cursorFile, out string layoutFile)
+    private LuceneIndex Open()
     {
-        cursorFile = System.IO.Path.Combine(folder, "cursor.txt");
-        layoutFile = System.IO.Path.Combine(folder, "layout.txt");
-        if (!File.Exists(layoutFile) || File.ReadAllText(layoutFile).Trim() != Layout)
+        if (!File.Exists(_layoutFile) || File.ReadAllText(_layoutFile).Trim() != Layout)
         {
             // An empty folder is a new node: it catches up from the first task. Anything else predates this layout.
-            RebuildNeeded = Clear(folder);
+            RebuildNeeded = Clear(Folder);
             if (!RebuildNeeded)
             {
-                File.WriteAllText(layoutFile, Layout);
+                File.WriteAllText(_layoutFile, Layout);
             }
         }
 
-        Index = new LuceneIndex(System.IO.Path.Combine(folder, "content"));
+        return new LuceneIndex(System.IO.Path.Combine(Folder, "content"));
     }
 
     /// <summary>{folder}.lock, opened for this process alone (an advisory lock on Linux, which every .NET process honours).</summary>
@@ -78,7 +78,7 @@ public sealed class SearchStore : IDisposable
 
     public string Folder { get; }
 
-    public LuceneIndex Index { get; private set; } = null!;
+    public LuceneIndex Index { get; }
 
     /// <summary>True while the index must be rebuilt (found in another layout, or a rebuild failed); the indexer rebuilds first.</summary>
     public bool RebuildNeeded { get; set; }
