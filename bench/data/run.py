@@ -118,7 +118,7 @@ try:
     while time.monotonic() - t0 < 1800:
         status = admin.open(base + "/admin/search/index").read().decode()
         cursor = re.search(r'data-cursor>(\d+)<', status)
-        written = re.search(r'data-last-task>(\d+)<', status)
+        written = re.search(r'data-cursor>\d+</dd>\s*<dt[^>]*>[^<]*</dt>\s*<dd[^>]*>(\d+)<', status)
         if cursor and written and int(cursor.group(1)) >= int(written.group(1)):
             break
         time.sleep(5)

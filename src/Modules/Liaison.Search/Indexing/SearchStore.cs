@@ -27,14 +27,12 @@ public sealed class SearchStore : IDisposable
     {
         Folder = folder;
         System.IO.Directory.CreateDirectory(folder);
-        _cursorFile = System.IO.Path.Combine(folder, "cursor.txt");
-        _layoutFile = System.IO.Path.Combine(folder, "layout.txt");
 
         // Taken before anything in the folder is read or cleared; outside it, so clearing an old layout keeps it.
         _folderLock = TakeFolder(folder);
         try
         {
-            Index = Open();
+            Open(folder, out _cursorFile, out _layoutFile);
         }
         catch
         {
@@ -43,19 +41,21 @@ public sealed class SearchStore : IDisposable
         }
     }
 
-    private LuceneIndex Open()
+    private void Open(string folder, out string cursorFile, out string layoutFile)
     {
-        if (!File.Exists(_layoutFile) || File.ReadAllText(_layoutFile).Trim() != Layout)
+        cursorFile = System.IO.Path.Combine(folder, "cursor.txt");
+        layoutFile = System.IO.Path.Combine(folder, "layout.txt");
+        if (!File.Exists(layoutFile) || File.ReadAllText(layoutFile).Trim() != Layout)
         {
             // An empty folder is a new node: it catches up from the first task. Anything else predates this layout.
-            RebuildNeeded = Clear(Folder);
+            RebuildNeeded = Clear(folder);
             if (!RebuildNeeded)
             {
-                File.WriteAllText(_layoutFile, Layout);
+                File.WriteAllText(layoutFile, Layout);
             }
         }
 
-        return new LuceneIndex(System.IO.Path.Combine(Folder, "content"));
+        Index = new LuceneIndex(System.IO.Path.Combine(folder, "content"));
     }
 
     /// <summary>{folder}.lock, opened for this process alone (an advisory lock on Linux, which every .NET process honours).</summary>
@@ -78,7 +78,7 @@ public sealed class SearchStore : IDisposable
 
     public string Folder { get; }
 
-    public LuceneIndex Index { get; }
+    public LuceneIndex Index { get; private set; } = null!;
 
     /// <summary>True while the index must be rebuilt (found in another layout, or a rebuild failed); the indexer rebuilds first.</summary>
     public bool RebuildNeeded { get; set; }
