@@ -11,6 +11,13 @@ public interface IRecipeStepHandler
     /// <summary>The step's "name", matched case-insensitively.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The step's arrays that it reads item by item through <see cref="RecipeStepContext.ItemsOf"/> (a Content step's
+    /// "data", a Roster step's rows): a recipe read from its text locates their items and parses each as it is asked
+    /// for, so a step of 20,000 rows is never one tree. None by default.
+    /// </summary>
+    IReadOnlyCollection<string> ItemArrays => [];
+
     Task ExecuteAsync(RecipeStepContext context);
 }
 
@@ -51,14 +58,32 @@ public sealed class RecipeStepContext(
 
     public JsonObject Step { get; } = step;
 
-    /// <summary>
-    /// The step's "data" items in order, each with its expressions evaluated. A Content step read from a recipe's text
-    /// gets them one at a time, parsed as they are asked for (its <see cref="Step"/>'s "data" is then empty; see
-    /// <see cref="RecipeDocument"/>); any other step gets its "data" array. Read them once.
-    /// </summary>
-    public IEnumerable<JsonNode?> DataItems => Items ?? Step.GetArray("data");
+    /// <summary>The step's "data" items in order, each with its expressions evaluated (<see cref="ItemsOf"/>). Read them once.</summary>
+    public IEnumerable<JsonNode?> DataItems => ItemsOf("data") ?? [];
 
-    internal IEnumerable<JsonNode?>? Items { get; init; }
+    /// <summary>
+    /// The items of the step's array <paramref name="property"/> (any case) in order, each with its expressions
+    /// evaluated, or null when the step has no such array. An array the handler names in
+    /// <see cref="IRecipeStepHandler.ItemArrays"/> comes one item at a time from a recipe's text, parsed as it is asked
+    /// for (the array in <see cref="Step"/> is then empty; see <see cref="RecipeDocument"/>). Read them once.
+    /// </summary>
+    public IEnumerable<JsonNode?>? ItemsOf(string property)
+    {
+        foreach (var (name, items) in Arrays ?? s_noArrays)
+        {
+            if (string.Equals(name, property, StringComparison.OrdinalIgnoreCase))
+            {
+                return items;
+            }
+        }
+
+        return Step.GetProperty(property) as JsonArray;
+    }
+
+    private static readonly IReadOnlyDictionary<string, IEnumerable<JsonNode?>> s_noArrays = new Dictionary<string, IEnumerable<JsonNode?>>();
+
+    /// <summary>The located arrays, by name, when the step was read from a recipe's text.</summary>
+    internal IReadOnlyDictionary<string, IEnumerable<JsonNode?>>? Arrays { get; init; }
 
     public string StepName => Step.GetString("name") ?? "";
 }

@@ -5,29 +5,34 @@ using Microsoft.Extensions.Localization;
 namespace LiaisonSite.Core.Recipes;
 
 /// <summary>
-/// A recipe read from its UTF-8 text in one pass, without turning a big step's items into one JSON tree: the "data"
-/// items of each Content step are only located (where each begins and ends in the text) and parsed one at a time as
-/// the step asks for them (<see cref="RecipeStepContext.DataItems"/>), so an import of 20,000 items holds the text and
-/// the item being imported, not the text, a string of it, a tree of every item and an evaluated copy of that tree
-/// (651 MB for 20,000 news items; bench/import). Everything else — the recipe's other properties, every other step —
-/// is parsed as <see cref="RecipeParser"/> parses it (comments and trailing commas allowed).
+/// A recipe read from its UTF-8 text in one pass, without turning a big step's rows into one JSON tree: the arrays a
+/// step's handler reads item by item (<see cref="IRecipeStepHandler.ItemArrays"/>: a Content step's "data", a Roster
+/// step's "Persons" and "Members") are only located (where each item begins and ends in the text) and parsed one at a
+/// time as the step asks for them (<see cref="RecipeStepContext.ItemsOf"/>), so an import of 20,000 items holds the
+/// text and the item being imported, not the text, a string of it, a tree of every item and an evaluated copy of that
+/// tree (651 MB for 20,000 news items; bench/import). Everything else — the recipe's other properties, every other
+/// step — is parsed as <see cref="RecipeParser"/> parses it (comments and trailing commas allowed).
 /// </summary>
 internal sealed class RecipeDocument
 {
-    private readonly Dictionary<int, RecipeItems> _items;
+    private static readonly IReadOnlyDictionary<string, RecipeItems> s_none = new Dictionary<string, RecipeItems>();
+    private readonly Dictionary<int, Dictionary<string, RecipeItems>> _items;
 
-    private RecipeDocument(JsonObject root, Dictionary<int, RecipeItems> items) => (Root, _items) = (root, items);
+    private RecipeDocument(JsonObject root, Dictionary<int, Dictionary<string, RecipeItems>> items) => (Root, _items) = (root, items);
 
-    /// <summary>The recipe, with each Content step's "data" an empty array (its items are in <see cref="ItemsOf"/>).</summary>
+    /// <summary>The recipe, with each located array of a step empty (its items are in <see cref="ArraysOf"/>).</summary>
     public JsonObject Root { get; }
 
-    /// <summary>The located items of the step at <paramref name="index"/> (0-based), or null when it has none.</summary>
-    public RecipeItems? ItemsOf(int index) => _items.GetValueOrDefault(index);
+    /// <summary>The located arrays of the step at <paramref name="index"/> (0-based) by their property names as written.</summary>
+    public IReadOnlyDictionary<string, RecipeItems> ArraysOf(int index) => _items.GetValueOrDefault(index) ?? s_none;
 
     /// <param name="S">Translates the error messages; English when null.</param>
+    /// <param name="itemArrays">The arrays to locate for a step of the given name (matched in any case); none when null.</param>
     /// <exception cref="RecipeException">The text is not JSON, or not a JSON object.</exception>
-    public static RecipeDocument Parse(ReadOnlyMemory<byte> utf8, IStringLocalizer? S = null)
+    public static RecipeDocument Parse(
+        ReadOnlyMemory<byte> utf8, IStringLocalizer? S = null, Func<string, IReadOnlyCollection<string>>? itemArrays = null)
     {
+        itemArrays ??= _ => [];
         if (utf8.Span.StartsWith("\uFEFF"u8))
         {
             utf8 = utf8[3..];
@@ -48,7 +53,7 @@ internal sealed class RecipeDocument
             }
 
             var root = new JsonObject();
-            var items = new Dictionary<int, RecipeItems>();
+            var items = new Dictionary<int, Dictionary<string, RecipeItems>>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString()!;
@@ -65,7 +70,7 @@ internal sealed class RecipeDocument
                     var steps = new JsonArray();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        steps.Add(ReadStep(ref reader, utf8, steps.Count, items));
+                        steps.Add(ReadStep(ref reader, utf8, steps.Count, items, itemArrays));
                     }
 
                     root.Add(name, steps);
@@ -103,10 +108,13 @@ internal sealed class RecipeDocument
         => JsonNode.Parse(utf8.Span[start..end], new JsonNodeOptions { PropertyNameCaseInsensitive = false }, RecipeParser.Options);
 
     /// <summary>
-    /// A step: a Content step with a "data" array keeps its items' places in the text (the step's other properties are
-    /// parsed); any other step is parsed whole.
+    /// A step: an array its handler reads item by item keeps its items' places in the text (the step's other properties
+    /// are parsed); any other step is parsed whole. An array written twice (in two cases) is parsed, as is a step
+    /// without a name.
     /// </summary>
-    private static JsonNode? ReadStep(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, int index, Dictionary<int, RecipeItems> items)
+    private static JsonNode? ReadStep(
+        ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, int index, Dictionary<int, Dictionary<string, RecipeItems>> items,
+        Func<string, IReadOnlyCollection<string>> itemArrays)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -128,23 +136,36 @@ internal sealed class RecipeDocument
         var stepEnd = (int)reader.BytesConsumed;
         var stepName = properties.Where(p => string.Equals(p.Name, "name", StringComparison.OrdinalIgnoreCase) && p.Token == JsonTokenType.String)
             .Select(p => Parse(utf8, p.Start, p.End)!.GetValue<string>()).FirstOrDefault();
-        var data = properties.Where(p => string.Equals(p.Name, "data", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (!string.Equals(stepName, "Content", StringComparison.OrdinalIgnoreCase) || data.Count != 1 || data[0].Token != JsonTokenType.StartArray)
+        var located = stepName is null ? [] : itemArrays(stepName)
+            .Select(array => properties.Where(p => string.Equals(p.Name, array, StringComparison.OrdinalIgnoreCase)).ToList())
+            .Where(written => written is [{ Token: JsonTokenType.StartArray }])
+            .Select(written => written[0])
+            .ToList();
+        if (located.Count == 0)
         {
             return Parse(utf8, stepStart, stepEnd);
         }
 
         var step = new JsonObject();
+        var arrays = new Dictionary<string, RecipeItems>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, start, end, _) in properties)
         {
-            step.Add(name, name == data[0].Name ? new JsonArray() : Parse(utf8, start, end));
+            if (located.Any(p => p.Start == start))
+            {
+                step.Add(name, new JsonArray());
+                arrays[name] = RecipeItems.Locate(utf8, start, end);
+            }
+            else
+            {
+                step.Add(name, Parse(utf8, start, end));
+            }
         }
 
-        items[index] = RecipeItems.Locate(utf8, data[0].Start, data[0].End);
+        items[index] = arrays;
         return step;
     }
 
-    /// <summary>A Content step's "data" items, located in the recipe's text and parsed one at a time.</summary>
+    /// <summary>The items of a step's array, located in the recipe's text and parsed one at a time.</summary>
     internal sealed class RecipeItems
     {
         private readonly ReadOnlyMemory<byte> _utf8;

@@ -29,7 +29,8 @@ internal sealed class RecipeExecutor(
 
     public async Task<RecipeResult> ExecuteAsync(ReadOnlyMemory<byte> utf8, RecipeRunOptions options, CancellationToken cancellationToken = default)
     {
-        var document = RecipeDocument.Parse(utf8, S);
+        var byName = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
+        var document = RecipeDocument.Parse(utf8, S, name => byName.TryGetValue(name, out var handler) ? handler.ItemArrays : []);
         var recipe = document.Root;
         var recipeName = recipe.GetString("name") is { Length: > 0 } n ? n : S["(unnamed)"].Value;
         if (recipe.GetProperty("steps") is not JsonArray steps)
@@ -37,7 +38,6 @@ internal sealed class RecipeExecutor(
             throw new RecipeException(S["Recipe '{0}' has no \"steps\" array. Nothing was changed.", recipeName]);
         }
 
-        var byName = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
         RefuseNamelessSteps(recipeName, steps);
 
         var parameters = options.Parameters ?? new Dictionary<string, string?>();
@@ -116,20 +116,24 @@ internal sealed class RecipeExecutor(
                     // 20,000 inline rows is held once, not twice).
                     steps[i] = new JsonObject { ["name"] = stepName };
                     LearnIds(ids, step, report, i + 1, stepName);
-                    var items = document.ItemsOf(i);
-                    for (var j = 0; j < (items?.Count ?? 0); j++)
+                    var arrays = document.ArraysOf(i);
+                    foreach (var items in arrays.Values)
                     {
-                        // Every item's long ids are known before the first item is imported, as for a step held whole.
-                        if (items!.Parse(j) is { } item)
+                        for (var j = 0; j < items.Count; j++)
                         {
-                            LearnIds(ids, item, report, i + 1, stepName);
+                            // Every item's long ids are known before the first item is imported, as for a step held whole.
+                            if (items.Parse(j) is { } item)
+                            {
+                                LearnIds(ids, item, report, i + 1, stepName);
+                            }
                         }
                     }
 
                     ids.Replace(step);
                     var context = new RecipeStepContext(recipeName, i + 1, step, parameters, cancellationToken, report, folder)
                     {
-                        Items = items is null ? null : Evaluated(items, scripting, ids, report, i + 1, stepName),
+                        Arrays = arrays.Count == 0 ? null
+                            : arrays.ToDictionary(a => a.Key, a => Evaluated(a.Value, scripting, ids, report, i + 1, stepName), StringComparer.OrdinalIgnoreCase),
                     };
                     using (run.Enter(context))
                     {
@@ -170,7 +174,7 @@ internal sealed class RecipeExecutor(
         return new RecipeResult(recipeName, ran) { Report = report };
     }
 
-    /// <summary>A Content step's items one at a time: parsed from the recipe's text, evaluated, their long ids replaced.</summary>
+    /// <summary>A located array's items one at a time: parsed from the recipe's text, evaluated, their long ids replaced.</summary>
     private IEnumerable<JsonNode?> Evaluated(
         RecipeDocument.RecipeItems items, RecipeScripting scripting, RecipeIds ids, RecipeReport report, int index, string stepName)
     {

@@ -11,7 +11,12 @@ namespace LiaisonSite.Tests.Recipes;
 /// </summary>
 public sealed class RecipeDocumentTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>
 {
-    private static RecipeDocument Parse(string text) => RecipeDocument.Parse(Encoding.UTF8.GetBytes(text));
+    private static RecipeDocument Parse(string text) => RecipeDocument.Parse(Encoding.UTF8.GetBytes(text), null, name => name switch
+    {
+        "Content" => ["data"],
+        "Roster" => ["Members", "Persons"],
+        _ => [],
+    });
 
     [Fact]
     public void ContentStep_ItemsAreLocated_AndEachParsesAsWritten_WithCommentsAndTrailingCommas()
@@ -29,15 +34,40 @@ public sealed class RecipeDocumentTests(RecipesSiteFactory site) : IClassFixture
 
         var steps = document.Root.GetArray("steps");
         Assert.Equal(2, steps.Count);
-        Assert.Null(document.ItemsOf(0));
+        Assert.Empty(document.ArraysOf(0));
         Assert.Equal("编辑", steps[0]!["Roles"]![0]!["Name"]!.GetValue<string>());
 
-        var items = document.ItemsOf(1)!;
+        var items = document.ArraysOf(1)["data"];
         Assert.Equal(2, items.Count);
         Assert.Empty(((JsonObject)steps[1]!).GetArray("data"));
         Assert.Equal("data before name", ((JsonObject)steps[1]!).GetString("note"));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"ContentItemId": "a2", "ContentType": "News", "TitlePart": {"Title": "第二条"}}"""), items.Parse(1)));
         Assert.Equal("第一条", items.Parse(0)!["TitlePart"]!["Title"]!.GetValue<string>());
+    }
+
+    /// <summary>A step's arrays its handler reads item by item are located by their names in any case; the rest is parsed.</summary>
+    [Fact]
+    public void RosterStep_RowArraysAreLocated_AnotherArrayAndAPathAreParsed()
+    {
+        var document = Parse("""
+            {"name": "roster", "steps": [
+              {"name": "Roster", "Units": [{"Name": "语文教研室"}], "persons": [{"学号/工号": "S1"}, {"学号/工号": "S2"}], "Members": "roster/members.csv"},
+              {"name": "Roster", "Persons": [], "persons": [{"学号/工号": "S3"}]}
+            ]}
+            """);
+
+        var arrays = document.ArraysOf(0);
+        Assert.Equal(["persons"], arrays.Keys);
+        Assert.Equal(2, arrays["Persons"].Count);
+        Assert.Equal("S2", arrays["persons"].Parse(1)!["学号/工号"]!.GetValue<string>());
+        var step = (JsonObject)document.Root.GetArray("steps")[0]!;
+        Assert.Empty(step.GetArray("persons"));
+        Assert.Equal("语文教研室", step.GetArray("Units")[0]!["Name"]!.GetValue<string>());
+        Assert.Equal("roster/members.csv", step.GetString("Members"));
+
+        // Written twice: which one is meant is not guessed; the step is parsed as written and the handler decides.
+        Assert.Empty(document.ArraysOf(1));
+        Assert.Single(((JsonObject)document.Root.GetArray("steps")[1]!).GetArray("persons"));
     }
 
     [Fact]

@@ -27,6 +27,8 @@ internal sealed class ContentStep(
 
     public string Name => "Content";
 
+    public IReadOnlyCollection<string> ItemArrays => ["data"];
+
     /// <summary>
     /// Items saved and let go of at a time. The recipe's transaction stays open, so the recipe is still all or nothing;
     /// what changes is that the unit of work never holds more than a batch: EF scans every tracked entity whenever

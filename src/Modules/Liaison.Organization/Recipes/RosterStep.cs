@@ -29,6 +29,9 @@ internal sealed class RosterStep(
 
     public string Name => "Roster";
 
+    /// <summary>Inline rows come one at a time from the recipe's text: 20,000 of them are never one JSON tree.</summary>
+    public IReadOnlyCollection<string> ItemArrays => [nameof(RosterKind.Members), nameof(RosterKind.Persons)];
+
     public async Task ExecuteAsync(RecipeStepContext context)
     {
         await UnitsAsync(context);
@@ -41,7 +44,8 @@ internal sealed class RosterStep(
                 continue;
             }
 
-            var rows = node is JsonValue path ? await ReadFileAsync(context, path.ToString(), kind) : InlineRows(context, node, kind);
+            IEnumerable<RosterRow> rows = node is JsonValue path ? await ReadFileAsync(context, path.ToString(), kind)
+                : InlineRows(context.ItemsOf(kind.ToString()) ?? throw new RecipeException(S["{0} must be an array of rows or the path of a .csv or .xlsx file.", Label(kind)]), kind);
             var preview = validator.Validate(kind, rows, await contexts.LoadAsync(kind, s_everything));
             if (preview.Errors.Count > 0)
             {
@@ -107,13 +111,14 @@ internal sealed class RosterStep(
         await db.SaveChangesAsync();
     }
 
-    private IReadOnlyList<RosterRow> InlineRows(RecipeStepContext context, JsonNode node, RosterKind kind)
+    /// <summary>The inline rows one at a time, as the validator reads them: only the checked records are held.</summary>
+    private IEnumerable<RosterRow> InlineRows(IEnumerable<JsonNode?> entries, RosterKind kind)
     {
-        var array = node as JsonArray ?? throw new RecipeException(S["{0} must be an array of rows or the path of a .csv or .xlsx file.", Label(kind)]);
-        var rows = new List<RosterRow>(array.Count);
-        for (var i = 0; i < array.Count; i++)
+        var number = 0;
+        foreach (var node in entries)
         {
-            var entry = array[i] as JsonObject ?? throw new RecipeException(S["{0}: row {1} must be an object.", Label(kind), i + 1]);
+            number++;
+            var entry = node as JsonObject ?? throw new RecipeException(S["{0}: row {1} must be an object.", Label(kind), number]);
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (key, value) in entry)
             {
@@ -123,12 +128,8 @@ internal sealed class RosterStep(
                 }
             }
 
-            rows.Add(new RosterRow(i + 1, values));
+            yield return new RosterRow(number, values);
         }
-
-        // The rows are read; the JSON of them (this run's evaluated copy) is not needed while they are checked and written.
-        array.Clear();
-        return rows;
     }
 
     private async Task<IReadOnlyList<RosterRow>> ReadFileAsync(RecipeStepContext context, string source, RosterKind kind)
