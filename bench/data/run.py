@@ -136,6 +136,8 @@ try:
         ("admin", "/admin/contents?type=BranchNews&page=500", 150, "content list, a type, page 500"),
         ("admin", "/admin/contents?type=Talk&page=500", 150, "content list, talks, page 500"),
         ("admin", "/admin/contents?q=" + urllib.parse.quote("谈心"), 150, "content list, text filter"),
+        ("admin", "/admin/contents?q=" + urllib.parse.quote("谈心") + "&page=500", 150, "content list, text filter, page 500"),
+        ("admin", "/admin/contents?q=" + urllib.parse.quote("实验室安全"), 150, "content list, text filter, a rare word (one match)"),
         ("admin", "/api/content?type=BranchNews&page=1", 100, "/api/content page 1"),
         ("admin", "/api/content?type=BranchNews&page=500", 100, "/api/content page 500"),
         ("admin", "/admin/search?q=" + urllib.parse.quote("谈心谈话"), 200, "/admin/search"),

@@ -9,7 +9,19 @@ public sealed record Pager(int Page, int PageSize, int Total)
 
     public bool HasNext => Page < PageCount;
 
-    public int Skip => (int)Math.Min(int.MaxValue, (Math.Max(1L, Page) - 1) * PageSize);
+    public int Skip => SkipOf(Page, PageSize);
+
+    /// <summary>The rows before page <paramref name="page"/>.</summary>
+    public static int SkipOf(int page, int pageSize) => (int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * pageSize);
+
+    /// <summary>
+    /// The total that a page's rows tell by themselves: a page with fewer rows than its size is the last one, so the
+    /// list has <c>(page - 1) × size + rows</c> items and needs no count (an empty first page: none). Null when the page
+    /// is full, or empty past the first, and only a count can tell. A filter that no index serves (the admin list's
+    /// text filter) costs a pass over every row for its count: a rare word's first page then costs one pass, not two.
+    /// </summary>
+    public static int? TotalOf(int page, int pageSize, int rowsOnPage)
+        => rowsOnPage < pageSize && (rowsOnPage > 0 || page == 1) ? (int)Math.Min(int.MaxValue, (long)SkipOf(page, pageSize) + rowsOnPage) : null;
 
     /// <summary>No list has this many pages; a larger number (?page=2147483647) would overflow the offset.</summary>
     public const int MaxPage = 1_000_000;

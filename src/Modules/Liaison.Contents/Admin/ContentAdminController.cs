@@ -71,8 +71,8 @@ public sealed class ContentAdminController(
             ? query.OrderBy(c => c.ModifiedUtc).ThenBy(c => c.Id)
             : query.OrderByDescending(c => c.ModifiedUtc).ThenByDescending(c => c.Id);
         var (page, pageSize) = Pager.Normalize(filter.Page, filter.PageSize);
-        var pager = new Pager(page, pageSize, await query.CountAsync());
-        var items = await query.Skip(pager.Skip).Take(pageSize).ToListAsync();
+        var items = await query.Skip(Pager.SkipOf(page, pageSize)).Take(pageSize).ToListAsync();
+        var pager = new Pager(page, pageSize, Pager.TotalOf(page, pageSize, items.Count) ?? await query.CountAsync());
         var all = await definitions.ListTypesAsync();
         var allowed = new Dictionary<string, ContentItemPermissions>(StringComparer.Ordinal);
         foreach (var item in items)
