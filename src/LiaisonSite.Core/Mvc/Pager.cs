@@ -3,6 +3,12 @@ namespace LiaisonSite.Core.Mvc;
 /// <summary>A page of a list: 1-based page number, page size and the total, for the shared pager view.</summary>
 public sealed record Pager(int Page, int PageSize, int Total)
 {
+    /// <summary>
+    /// The list has at least <see cref="Total"/> items, and maybe more: counting stopped there (a filter no index
+    /// serves, counted only as far as <see cref="CountLimit"/>). The pager says "of N or more" pages.
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
+
     public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)Math.Max(1, PageSize)));
 
     public bool HasPrevious => Page > 1;
@@ -22,6 +28,12 @@ public sealed record Pager(int Page, int PageSize, int Total)
     /// </summary>
     public static int? TotalOf(int page, int pageSize, int rowsOnPage)
         => rowsOnPage < pageSize && (rowsOnPage > 0 || page == 1) ? (int)Math.Min(int.MaxValue, (long)SkipOf(page, pageSize) + rowsOnPage) : null;
+
+    /// <summary>
+    /// How far to count a list whose exact count would read every row (a filter no index serves): ten pages past
+    /// <paramref name="page"/>. Count at most this many plus one; finding more means the total is a lower bound.
+    /// </summary>
+    public static int CountLimit(int page, int pageSize) => (int)Math.Min(int.MaxValue - 1, (long)SkipOf(page, pageSize) + 10L * pageSize);
 
     /// <summary>No list has this many pages; a larger number (?page=2147483647) would overflow the offset.</summary>
     public const int MaxPage = 1_000_000;

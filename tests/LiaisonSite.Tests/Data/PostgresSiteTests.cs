@@ -25,5 +25,10 @@ public sealed class PostgresSiteTests
         Assert.True(db.Database.IsNpgsql());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
         Assert.True(await db.Users.AnyAsync(u => u.UserName == SiteFactory.AdminUserName, ct));
+
+        // The admin list's text filter counts its matches with a bounded query (ContentListPagingTests): it runs here too.
+        var admin = await site.SignInAsync(SiteFactory.AdminUserName);
+        var list = await admin.GetStringAsync("/admin/contents?q=" + Uri.EscapeDataString("支部") + "&pageSize=1", ct);
+        Assert.Contains("第 1 页，共", list, StringComparison.Ordinal);
     }
 }

@@ -62,17 +62,20 @@ public sealed class ContentAdminController(
             query = query.Where(c => c.Owner == filter.Owner.Trim());
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Q))
+        var substring = !string.IsNullOrWhiteSpace(filter.Q);
+        if (substring)
         {
-            query = query.Where(c => c.DisplayText.Contains(filter.Q.Trim()));
+            query = query.Where(c => c.DisplayText.Contains(filter.Q!.Trim()));
         }
 
-        query = filter.Sort == "modified-asc"
+        var ordered = filter.Sort == "modified-asc"
             ? query.OrderBy(c => c.ModifiedUtc).ThenBy(c => c.Id)
             : query.OrderByDescending(c => c.ModifiedUtc).ThenByDescending(c => c.Id);
         var (page, pageSize) = Pager.Normalize(filter.Page, filter.PageSize);
-        var items = await query.Skip(Pager.SkipOf(page, pageSize)).Take(pageSize).ToListAsync();
-        var pager = new Pager(page, pageSize, Pager.TotalOf(page, pageSize, items.Count) ?? await query.CountAsync());
+        var items = await ordered.Skip(Pager.SkipOf(page, pageSize)).Take(pageSize).ToListAsync();
+        var pager = Pager.TotalOf(page, pageSize, items.Count) is { } total ? new Pager(page, pageSize, total)
+            : substring ? await CountSubstringMatchesAsync(query, page, pageSize)
+            : new Pager(page, pageSize, await query.CountAsync());
         var all = await definitions.ListTypesAsync();
         var allowed = new Dictionary<string, ContentItemPermissions>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -99,6 +102,20 @@ public sealed class ContentAdminController(
             Allowed = allowed,
             Names = await NamesAsync(items.Select(i => i.Owner)),
         });
+    }
+
+    /// <summary>
+    /// The pager of a text-filtered list, counted ten pages past this one. No index serves a substring, so an exact
+    /// count reads every latest row: 258,000 of them take 110 ms on SQLite whatever the page (issue 14's data scale),
+    /// the page itself 2–30 ms. Past the limit the pager says "or more". The range on the type is always true (no type
+    /// name is empty); it lets SQLite read the rows from the latest-by-type index, which holds the title, instead of
+    /// the table with every item's JSON.
+    /// </summary>
+    private static async Task<Pager> CountSubstringMatchesAsync(IQueryable<ContentItem> query, int page, int pageSize)
+    {
+        var limit = Pager.CountLimit(page, pageSize);
+        var found = await query.Where(c => string.Compare(c.ContentType, "") > 0).Take(limit + 1).CountAsync();
+        return new Pager(page, pageSize, found) { TotalIsLowerBound = found > limit };
     }
 
     /// <summary>The display names of the given login names, in one query.</summary>
