@@ -36,7 +36,8 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
     {
         var (exitCode, output, error) = await RunAsync(WriteTemp(GoodRecipe));
 
-        Assert.Equal(0, exitCode);
+        // Once in a CI run this exited 1 within 3 ms with nothing said about why: the message is the command's own.
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}");
         Assert.Contains("Recipe 'cli-good' ran: 1 steps.", output, StringComparison.Ordinal);
         Assert.Empty(error);
         Assert.NotNull(await site.GetTypeAsync("CliMade"));
