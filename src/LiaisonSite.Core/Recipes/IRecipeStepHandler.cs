@@ -68,21 +68,9 @@ public sealed class RecipeStepContext(
     /// for (the array in <see cref="Step"/> is then empty; see <see cref="RecipeDocument"/>). Read them once.
     /// </summary>
     public IEnumerable<JsonNode?>? ItemsOf(string property)
-    {
-        foreach (var (name, items) in Arrays ?? s_noArrays)
-        {
-            if (string.Equals(name, property, StringComparison.OrdinalIgnoreCase))
-            {
-                return items;
-            }
-        }
+        => Arrays is not null && Arrays.TryGetValue(property, out var items) ? items : Step.GetProperty(property) as JsonArray;
 
-        return Step.GetProperty(property) as JsonArray;
-    }
-
-    private static readonly IReadOnlyDictionary<string, IEnumerable<JsonNode?>> s_noArrays = new Dictionary<string, IEnumerable<JsonNode?>>();
-
-    /// <summary>The located arrays, by name, when the step was read from a recipe's text.</summary>
+    /// <summary>The located arrays when the step was read from a recipe's text, by name in any case.</summary>
     internal IReadOnlyDictionary<string, IEnumerable<JsonNode?>>? Arrays { get; init; }
 
     public string StepName => Step.GetString("name") ?? "";
