@@ -35,8 +35,15 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 pids=()
 cleanup() {
-  local p
+  # The nodes first, while their database is still there: a node stopping without it retried its scheduler's
+  # check-in and did not exit (2026-12-02). Whatever has not stopped after 15 s is killed.
+  local p i
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for i in $(seq 1 150); do
+    alive=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break; sleep 0.1
+  done
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
   [ -f "$work/pg/data/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 }
