@@ -54,14 +54,6 @@ internal static class IdentityServices
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = context =>
                 IsBearer(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
-
-        // Decorates the framework's authentication service (registered above) so that a request with nothing to
-        // authenticate does no authentication work (CredentialsFirstAuthentication).
-        var registered = services.Last(d => d.ServiceType == typeof(IAuthenticationService));
-        var implementation = registered.ImplementationType
-            ?? throw new InvalidOperationException("The authentication service is expected to be registered by its type.");
-        services.Remove(registered);
-        services.AddScoped<IAuthenticationService>(sp => new CredentialsFirstAuthentication(sp, implementation));
     }
 
     public static bool IsBearer(HttpRequest request)
@@ -105,32 +97,4 @@ internal sealed class BearerSecurityStampMiddleware(RequestDelegate next)
 
         await next(context);
     }
-}
-
-/// <summary>
-/// Every scheme of this site reads a cookie (Identity's) or the Authorization header (bearer tokens): a request that
-/// carries neither is answered "nobody" at once, without building the handlers — so an anonymous visitor's page, which
-/// the output cache answers, does no authentication work. Everything else goes to the framework's service.
-/// </summary>
-internal sealed class CredentialsFirstAuthentication(IServiceProvider services, Type implementation) : IAuthenticationService
-{
-    private IAuthenticationService? _inner;
-
-    private IAuthenticationService Inner => _inner ??= (IAuthenticationService)ActivatorUtilities.CreateInstance(services, implementation);
-
-    public static bool CarriesCredentials(HttpRequest request)
-        => request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Cookie)
-            || request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization);
-
-    public Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
-        => CarriesCredentials(context.Request) ? Inner.AuthenticateAsync(context, scheme) : Task.FromResult(AuthenticateResult.NoResult());
-
-    public Task ChallengeAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => Inner.ChallengeAsync(context, scheme, properties);
-
-    public Task ForbidAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => Inner.ForbidAsync(context, scheme, properties);
-
-    public Task SignInAsync(HttpContext context, string? scheme, System.Security.Claims.ClaimsPrincipal principal, AuthenticationProperties? properties)
-        => Inner.SignInAsync(context, scheme, principal, properties);
-
-    public Task SignOutAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => Inner.SignOutAsync(context, scheme, properties);
 }

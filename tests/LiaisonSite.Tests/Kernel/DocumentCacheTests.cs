@@ -4,7 +4,6 @@ using System.Net;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Core.Settings;
 using LiaisonSite.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -45,28 +44,6 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingSite site) : I
 
         Assert.Empty(site.CommandsFor(path));
         Assert.Empty(site.ContextsFor(path));
-        Assert.DoesNotContain(path, site.Authentications);
-    }
-
-    [Fact]
-    public async Task Authentication_RunsOnlyForRequestsWithACookieOrAToken()
-    {
-        var anonymous = site.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        site.Authentications.Clear();
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/news", Ct)).StatusCode);
-        Assert.DoesNotContain("/news", site.Authentications);
-
-        // A cookie (even one that signs nobody in) and an Authorization header are read; a signed-in user is still known.
-        using var withCookie = new HttpRequestMessage(HttpMethod.Get, "/news") { Headers = { { "Cookie", "unrelated=1" } } };
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(withCookie, Ct)).StatusCode);
-        Assert.Contains("/news", site.Authentications);
-        site.Authentications.Clear();
-        using var withToken = new HttpRequestMessage(HttpMethod.Get, "/api/content?type=BranchNews") { Headers = { { "Authorization", "Bearer not-a-token" } } };
-        await anonymous.SendAsync(withToken, Ct);
-        Assert.Contains("/api/content", site.Authentications);
-
-        var admin = await site.SignInAsync(SiteFactory.AdminUserName);
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin", Ct)).StatusCode);
     }
 
     [Fact]
@@ -111,19 +88,12 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingSite site) : I
 
         public IEnumerable<string> ContextsFor(string path) => Contexts.Where(c => c == path);
 
-        /// <summary>The request paths for which an authentication handler was asked for.</summary>
-        public ConcurrentQueue<string> Authentications { get; } = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IInterceptor>(sp => new CommandRecorder(sp.GetRequiredService<IHttpContextAccessor>(), Commands));
-                var handlers = services.Single(d => d.ServiceType == typeof(IAuthenticationHandlerProvider));
-                services.Remove(handlers);
-                services.AddScoped<IAuthenticationHandlerProvider>(sp => new HandlerRecorder(
-                    (IAuthenticationHandlerProvider)ActivatorUtilities.CreateInstance(sp, handlers.ImplementationType!), Authentications));
                 var registered = services.Single(d => d.ServiceType == typeof(LiaisonDbContext));
                 var create = registered.ImplementationFactory!;
                 services.Remove(registered);
@@ -137,15 +107,6 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingSite site) : I
                     return (LiaisonDbContext)create(sp);
                 });
             });
-        }
-    }
-
-    private sealed class HandlerRecorder(IAuthenticationHandlerProvider inner, ConcurrentQueue<string> paths) : IAuthenticationHandlerProvider
-    {
-        public Task<IAuthenticationHandler?> GetHandlerAsync(HttpContext context, string authenticationScheme)
-        {
-            paths.Enqueue(context.Request.Path);
-            return inner.GetHandlerAsync(context, authenticationScheme);
         }
     }
 
