@@ -67,11 +67,16 @@ internal sealed class ContentRouting(
             return null;
         }
 
-        // The address and its item in one round trip (every uncached page of an item starts here).
-        var item = await db.Set<AutorouteIndex>().AsNoTracking()
+        var versionId = await db.Set<AutorouteIndex>().AsNoTracking()
             .Where(r => r.Published && r.Path.ToLower() == normalized)
-            .Join(db.ContentItems.AsNoTracking().Where(c => c.Published), r => r.ContentItemVersionId, c => c.ContentItemVersionId, (r, c) => c)
+            .Select(r => r.ContentItemVersionId)
             .FirstOrDefaultAsync();
+        if (versionId is null)
+        {
+            return null;
+        }
+
+        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(c => c.ContentItemVersionId == versionId && c.Published);
         return item is not null && await IsPublicTypeAsync(item.ContentType) ? item : null;
     }
 
