@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using LiaisonSite.Core.ContentManagement;
 
 namespace LiaisonSite.Core.Data;
 
@@ -17,50 +15,8 @@ public sealed class DocumentCache
     private readonly Dictionary<string, long> _generations = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>
-    /// A document as stored: its version (null when there is no such document) and its JSON, with the object parsed
-    /// from it once and shared by the readers of this version (<see cref="IDocumentStore.GetSharedAsync{T}"/>).
-    /// </summary>
-    public sealed record Entry(long? Version, string Json)
-    {
-        private Parsed? _parsed;
-
-        /// <summary>The object parsed from <see cref="Json"/> as <typeparamref name="T"/>, parsed by the first reader.</summary>
-        internal T Shared<T>(Func<string, T> parse) where T : class
-        {
-            if (Volatile.Read(ref _parsed)?.Value is T value)
-            {
-                return value;
-            }
-
-            // Two first readers may both parse; either copy is the same document, and the last one stays.
-            value = parse(Json);
-            Volatile.Write(ref _parsed, new Parsed(value));
-            return value;
-        }
-
-#if DEBUG
-        /// <summary>Debug builds: refuses to go on when a reader changed the shared object (it must take a copy).</summary>
-        internal void VerifyShared(string key)
-        {
-            if (Volatile.Read(ref _parsed) is { } parsed
-                && JsonSerializer.Serialize(parsed.Value, parsed.Value.GetType(), ContentItemExtensions.SerializerOptions) != parsed.AsParsed)
-            {
-                throw new InvalidOperationException(
-                    $"The shared copy of the document '{key}' was changed by a reader. Change a copy from IDocumentStore.GetAsync instead.");
-            }
-        }
-#endif
-
-        private sealed class Parsed(object value)
-        {
-            public object Value { get; } = value;
-#if DEBUG
-
-            public string AsParsed { get; } = JsonSerializer.Serialize(value, value.GetType(), ContentItemExtensions.SerializerOptions);
-#endif
-        }
-    }
+    /// <summary>A document as stored: its version (null when there is no such document) and its JSON.</summary>
+    public sealed record Entry(long? Version, string Json);
 
     public bool TryGet(string key, out Entry entry) => _entries.TryGetValue(key, out entry!);
 

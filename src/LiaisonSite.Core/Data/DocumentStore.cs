@@ -8,16 +8,7 @@ namespace LiaisonSite.Core.Data;
 /// <summary>Reads and writes whole JSON documents (definitions, settings, role permissions).</summary>
 public interface IDocumentStore
 {
-    /// <summary>The document as a copy of this unit of work's own: change it and <see cref="SaveAsync{T}"/> it.</summary>
     Task<T> GetAsync<T>(string key) where T : class, new();
-
-    /// <summary>
-    /// The document as parsed once per version and shared by every request on the node (no parse per request): read
-    /// it, never change it — take <see cref="GetAsync{T}"/>'s copy to change and save. Within a unit of work that
-    /// saved the document, the saved version. (Debug builds check at the next unit of work's first read that nobody
-    /// changed the shared copy, and refuse to go on if someone did.)
-    /// </summary>
-    Task<T> GetSharedAsync<T>(string key) where T : class, new();
 
     /// <summary>Stages the document in the unit of work; it is written by the next SaveChanges.</summary>
     Task SaveAsync<T>(string key, T document) where T : class;
@@ -49,28 +40,9 @@ internal sealed class DocumentStore(IServiceProvider services, DocumentCache cac
     public async Task<T> GetAsync<T>(string key) where T : class, new()
     {
         // What this unit of work wrote is in _loaded too (SaveAsync keeps it there until the commit or the rollback).
-        var entry = await LoadEntryAsync(key);
-        return Parse<T>(entry.Json);
+        var json = await LoadJsonAsync(key);
+        return JsonSerializer.Deserialize<T>(json, ContentItemExtensions.SerializerOptions) ?? new T();
     }
-
-    public async Task<T> GetSharedAsync<T>(string key) where T : class, new()
-    {
-        var entry = await LoadEntryAsync(key);
-#if DEBUG
-        if (_verified.Add(key))
-        {
-            entry.VerifyShared(key);
-        }
-#endif
-        return entry.Shared(static json => Parse<T>(json));
-    }
-
-#if DEBUG
-    private readonly HashSet<string> _verified = [];
-#endif
-
-    private static T Parse<T>(string json) where T : class, new()
-        => JsonSerializer.Deserialize<T>(json, ContentItemExtensions.SerializerOptions) ?? new T();
 
     /// <summary>
     /// Refuses (<see cref="DocumentConcurrencyException"/>) when the document changed since this unit of work read it;
@@ -127,7 +99,7 @@ internal sealed class DocumentStore(IServiceProvider services, DocumentCache cac
         _written.Clear();
     }
 
-    private async Task<DocumentCache.Entry> LoadEntryAsync(string key)
+    private async Task<string> LoadJsonAsync(string key)
     {
         if (!_loaded.TryGetValue(key, out var entry) && !cache.TryGet(key, out entry))
         {
@@ -146,6 +118,6 @@ internal sealed class DocumentStore(IServiceProvider services, DocumentCache cac
         }
 
         _loaded[key] = entry;
-        return entry;
+        return entry.Json;
     }
 }

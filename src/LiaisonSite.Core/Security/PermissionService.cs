@@ -59,7 +59,7 @@ internal sealed class PermissionService(
             return true;
         }
 
-        var document = await documents.GetSharedAsync<RolePermissionsDocument>(DocumentKey);
+        var document = await documents.GetAsync<RolePermissionsDocument>(DocumentKey);
         var granted = document.Roles
             .Where(r => roles.Contains(r.Key, StringComparer.OrdinalIgnoreCase))
             .SelectMany(r => r.Value)

@@ -90,9 +90,7 @@ public sealed class FormsAdminController(
     public async Task<IActionResult> SaveSettings(
         string type, bool isForm, bool isPublic, string? successMessage, List<string>? roles)
     {
-        // The type is resolved to its definition first (the name comes from the route), then changed as this unit of
-        // work's own copy: what the resolver gives is shared by every request.
-        if (await resolver.ResolveAsync(type) is not { } resolved || await definitions.GetTypeForUpdateAsync(resolved.Name) is not { } definition)
+        if (await resolver.ResolveAsync(type) is not { } definition)
         {
             return NotFound();
         }

@@ -65,59 +65,6 @@ public sealed class DocumentConcurrencyTests(PlainSiteFactory site) : IClassFixt
         Assert.Equal(["一", "二"], (await ReadAsync(key)).Names);
     }
 
-    [Fact]
-    public async Task SharedReads_GiveOneParsedCopyPerVersion_AndTheSavedVersionAfterASave()
-    {
-        var key = await CreateAsync();
-        await ChangeAsync(key, "甲");
-        Sample first, second;
-        await using (var a = site.Services.CreateAsyncScope())
-        {
-            first = await Store(a).GetSharedAsync<Sample>(key);
-        }
-
-        await using (var b = site.Services.CreateAsyncScope())
-        {
-            second = await Store(b).GetSharedAsync<Sample>(key);
-            Assert.NotSame(second, await Store(b).GetAsync<Sample>(key)); // a copy to change is never the shared one
-        }
-
-        Assert.Same(first, second);
-        Assert.Equal(["甲"], second.Names);
-
-        // The unit of work that saves reads what it saved; every other one reads it once the save commits.
-        await using (var c = site.Services.CreateAsyncScope())
-        {
-            var copy = await Store(c).GetAsync<Sample>(key);
-            copy.Names.Add("乙");
-            await Store(c).SaveAsync(key, copy);
-            Assert.Equal(["甲", "乙"], (await Store(c).GetSharedAsync<Sample>(key)).Names);
-            Assert.Equal(["甲"], first.Names);
-            await Db(c).SaveChangesAsync(Cancel);
-        }
-
-        await using var d = site.Services.CreateAsyncScope();
-        var after = await Store(d).GetSharedAsync<Sample>(key);
-        Assert.NotSame(first, after);
-        Assert.Equal(["甲", "乙"], after.Names);
-    }
-
-#if DEBUG
-    [Fact]
-    public async Task SharedCopy_ChangedByAReader_IsRefusedAtTheNextRead_InDebugBuilds()
-    {
-        var key = await CreateAsync();
-        await using (var a = site.Services.CreateAsyncScope())
-        {
-            (await Store(a).GetSharedAsync<Sample>(key)).Names.Add("不该改");
-        }
-
-        await using var b = site.Services.CreateAsyncScope();
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Store(b).GetSharedAsync<Sample>(key));
-        Assert.Contains(key, refused.Message, StringComparison.Ordinal);
-    }
-#endif
-
     private static IDocumentStore Store(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<IDocumentStore>();
 
     private static LiaisonDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();

@@ -33,7 +33,7 @@ internal sealed class UnlistContact : IUpgradeStep
     public async Task RunAsync(UpgradeContext context, CancellationToken cancellationToken)
     {
         var definitions = context.Services.GetRequiredService<IContentDefinitionManager>();
-        if (await definitions.GetTypeForUpdateAsync(Security.ContactAccessScope.ContentType) is not { } type)
+        if (await definitions.GetTypeAsync(Security.ContactAccessScope.ContentType) is not { } type)
         {
             return;
         }

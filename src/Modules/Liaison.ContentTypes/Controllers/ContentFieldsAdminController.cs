@@ -49,7 +49,7 @@ public sealed class ContentFieldsAdminController(IContentDefinitionManager defin
 
     private async Task<(ContentTypeDefinition? Type, ContentPartDefinition? Part, ContentPartFieldDefinition? Field)> LoadAsync(string name, string fieldName)
     {
-        var type = await definitions.GetTypeForUpdateAsync(name);
+        var type = await definitions.GetTypeAsync(name);
         var part = type is null ? null : await HttpContext.RequestServices.GetRequiredService<ContentFieldEditorService>().OwnPartAsync(type);
         var field = part?.Fields.FirstOrDefault(f => string.Equals(f.Name, fieldName, StringComparison.OrdinalIgnoreCase));
         return (type, part, field);

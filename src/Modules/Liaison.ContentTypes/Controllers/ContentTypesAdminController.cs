@@ -41,7 +41,7 @@ public sealed class ContentTypesAdminController(IContentDefinitionManager defini
     [HttpGet("{name}")]
     public async Task<IActionResult> Edit(string name)
     {
-        if (await definitions.GetTypeForUpdateAsync(name) is not { } type)
+        if (await definitions.GetTypeAsync(name) is not { } type)
         {
             return NotFound();
         }
@@ -90,7 +90,7 @@ public sealed class ContentTypesAdminController(IContentDefinitionManager defini
     [HttpPost("{name}/delete")]
     public async Task<IActionResult> Delete(string name)
     {
-        if (await definitions.GetTypeForUpdateAsync(name) is not { } type)
+        if (await definitions.GetTypeAsync(name) is not { } type)
         {
             return NotFound();
         }
@@ -109,7 +109,7 @@ public sealed class ContentTypesAdminController(IContentDefinitionManager defini
     /// <summary>Loads the type, applies one change, saves once on success and shows the outcome on the edit page.</summary>
     private async Task<IActionResult> ChangeAsync(string name, Func<ContentTypeDefinition, Task<string?>> change)
     {
-        if (await definitions.GetTypeForUpdateAsync(name) is not { } type)
+        if (await definitions.GetTypeAsync(name) is not { } type)
         {
             return NotFound();
         }

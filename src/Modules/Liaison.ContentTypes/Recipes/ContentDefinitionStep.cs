@@ -29,7 +29,7 @@ internal sealed partial class ContentDefinitionStep(
         foreach (var node in context.Step.GetArray("ContentParts"))
         {
             var part = ReadPart(node as JsonObject, fieldTypes);
-            await definitions.StorePartAsync(Merge(await definitions.GetPartForUpdateAsync(part.Name), part));
+            await definitions.StorePartAsync(Merge(await definitions.GetPartAsync(part.Name), part));
             definedHere.Add(part.Name);
         }
 
@@ -47,7 +47,7 @@ internal sealed partial class ContentDefinitionStep(
                 }
             }
 
-            await definitions.StoreTypeAsync(Merge(await definitions.GetTypeForUpdateAsync(type.Name), type));
+            await definitions.StoreTypeAsync(Merge(await definitions.GetTypeAsync(type.Name), type));
         }
     }
 

@@ -14,10 +14,10 @@ internal sealed class ContentFieldEditorService(
     IEnumerable<IContentFieldDriver> fieldDrivers,
     IStringLocalizer<ContentFieldEditorService> S)
 {
-    /// <summary>The type's own part (this unit of work's copy, to change), or null when the type has none yet.</summary>
+    /// <summary>The type's own part, or null when the type has none yet.</summary>
     public async Task<ContentPartDefinition?> OwnPartAsync(ContentTypeDefinition type)
         => type.Parts.Any(p => string.Equals(p.PartName, type.Name, StringComparison.OrdinalIgnoreCase))
-            ? await definitions.GetPartForUpdateAsync(type.Name) ?? new ContentPartDefinition { Name = type.Name }
+            ? await definitions.GetPartAsync(type.Name) ?? new ContentPartDefinition { Name = type.Name }
             : null;
 
     public async Task<string?> AddFieldAsync(ContentTypeDefinition type, string? name, string? displayName, string? fieldType)
@@ -38,7 +38,7 @@ internal sealed class ContentFieldEditorService(
         if (part is null)
         {
             // The type gets its own part on first field, as Orchard does.
-            part = await definitions.GetPartForUpdateAsync(type.Name) ?? new ContentPartDefinition { Name = type.Name };
+            part = await definitions.GetPartAsync(type.Name) ?? new ContentPartDefinition { Name = type.Name };
             var typePart = new ContentTypePartDefinition { Name = type.Name, PartName = type.Name };
             typePart.Settings.SetSettings(new ContentTypePartSettings
             {

@@ -21,7 +21,7 @@ internal sealed class MarkEditorialFlags : IUpgradeStep
         var definitions = context.Services.GetRequiredService<IContentDefinitionManager>();
         foreach (var partName in new[] { PublicTypes.TypicalExample, PublicTypes.ExemplaryMember })
         {
-            if (await definitions.GetPartForUpdateAsync(partName) is not { } part)
+            if (await definitions.GetPartAsync(partName) is not { } part)
             {
                 continue;
             }

@@ -26,10 +26,6 @@ internal sealed class InMemoryDefinitions : IContentDefinitionManager
     public Task<ContentPartDefinition?> GetPartAsync(string name)
         => Task.FromResult(Load().Parts.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)));
 
-    public Task<ContentTypeDefinition?> GetTypeForUpdateAsync(string name) => GetTypeAsync(name);
-
-    public Task<ContentPartDefinition?> GetPartForUpdateAsync(string name) => GetPartAsync(name);
-
     public Task StoreTypeAsync(ContentTypeDefinition type)
     {
         var document = Load();
