@@ -37,7 +37,7 @@ pids=()
 cleanup() {
   # The nodes first, while their database is still there: a node stopping without it retried its scheduler's
   # check-in and did not exit (2026-12-02). Whatever has not stopped after 15 s is killed.
-  local p i
+  local p i alive
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for i in $(seq 1 150); do
     alive=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
