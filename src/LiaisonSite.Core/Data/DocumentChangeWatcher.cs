@@ -66,6 +66,7 @@ public static class DocumentServices
         // The site replaces it with the configured policy (AddLiaisonWeb); hosts without pages keep this one.
         services.TryAddSingleton(_ => new PublicPageCache());
         services.AddSingleton<DocumentChangeSignal>(); // takes the output cache and Redis when the site has them
+        services.TryAddScoped<UnitOfWorkSlot>();
         services.AddScoped<IDocumentStore, DocumentStore>();
         return services;
     }

@@ -24,7 +24,16 @@ public sealed class DocumentConcurrencyException(string key)
     public string Key { get; } = key;
 }
 
-internal sealed class DocumentStore(IServiceProvider services, DocumentCache cache, DocumentChangeSignal signal) : IDocumentStore
+/// <summary>
+/// The scope's unit of work once something in the scope resolved it, so that a scoped reader can ask whether a
+/// transaction is open without constructing a context (which a page answered from cached documents never does).
+/// </summary>
+internal sealed class UnitOfWorkSlot
+{
+    public LiaisonDbContext? Db { get; set; }
+}
+
+internal sealed class DocumentStore(IServiceProvider services, DocumentCache cache, DocumentChangeSignal signal, UnitOfWorkSlot slot) : IDocumentStore
 {
     // The unit of work's context is resolved only when a document is not in the node's cache or is saved: a request
     // that reads cached documents (the setup gate, a page the output cache answers) constructs no DbContext at all.
@@ -101,7 +110,11 @@ internal sealed class DocumentStore(IServiceProvider services, DocumentCache cac
 
     private async Task<string> LoadJsonAsync(string key)
     {
-        if (!_loaded.TryGetValue(key, out var entry) && !cache.TryGet(key, out entry))
+        // A unit of work inside a transaction (a recipe, an import) writes what it builds on what it reads: it reads the
+        // database, not this node's copy, which may be up to a poll interval behind a change made on another node or by
+        // another process (`recipe run` on the same database) — its save would then be refused as a conflict.
+        if (!_loaded.TryGetValue(key, out var entry)
+            && (slot.Db?.Database.CurrentTransaction is not null || !cache.TryGet(key, out entry)))
         {
             var generation = cache.Generation(key);
             var db = Db;

@@ -120,6 +120,7 @@ public static class LiaisonServices
     {
         db.IndexWriter ??= services.GetRequiredService<ContentIndexWriter>();
         db.AfterCommitWork ??= services.GetRequiredService<AfterCommitWork>();
+        services.GetRequiredService<UnitOfWorkSlot>().Db = db;
         return db;
     }
 }

@@ -65,6 +65,40 @@ public sealed class DocumentConcurrencyTests(PlainSiteFactory site) : IClassFixt
         Assert.Equal(["一", "二"], (await ReadAsync(key)).Names);
     }
 
+    /// <summary>
+    /// This node's copy can be behind the database for up to a poll interval: another node without Redis, or a
+    /// `recipe run` process on the same database, changed it. A unit of work inside a transaction (a recipe) reads the
+    /// database, so its save builds on that change instead of being refused as a conflict it never had.
+    /// </summary>
+    [Fact]
+    public async Task Save_InATransaction_AfterAChangeThisNodeHasNotHeardOf_BuildsOnTheChange()
+    {
+        var key = await CreateAsync();
+        Assert.Empty((await ReadAsync(key)).Names); // the node keeps its copy
+
+        // Another process writes the database directly: this node hears nothing until its poll.
+        await using (var other = site.Services.CreateAsyncScope())
+        {
+            var record = await Db(other).Documents.SingleAsync(d => d.Key == key, Cancel);
+            record.Json = System.Text.Json.JsonSerializer.Serialize(new Sample { Names = ["乙"] }, LiaisonSite.Core.ContentManagement.ContentItemExtensions.SerializerOptions);
+            record.Version++;
+            await Db(other).SaveChangesAsync(Cancel);
+        }
+
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            await using var transaction = await Db(scope).Database.BeginTransactionAsync(Cancel);
+            var doc = await Store(scope).GetAsync<Sample>(key);
+            Assert.Equal(["乙"], doc.Names);
+            doc.Names.Add("甲");
+            await Store(scope).SaveAsync(key, doc);
+            await Db(scope).SaveChangesAsync(Cancel);
+            await transaction.CommitAsync(Cancel);
+        }
+
+        Assert.Equal(["乙", "甲"], (await ReadAsync(key)).Names);
+    }
+
     private static IDocumentStore Store(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<IDocumentStore>();
 
     private static LiaisonDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();

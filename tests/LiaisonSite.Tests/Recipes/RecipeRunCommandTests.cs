@@ -142,7 +142,9 @@ public sealed class RecipeRunCommandTests(RecipesSiteFactory site) : IClassFixtu
 
         Assert.True(good.ExitCode == 0, good.Error);
         Assert.Contains("Recipe 'cli-good' ran: 1 steps.", good.Output, StringComparison.Ordinal);
-        Assert.NotNull(await site.GetTypeAsync("ProcessMade"));
+
+        // Another process changed the definitions: the running site learns of it by its poll of the versions (≤ 1 s).
+        await LiaisonSite.Tests.Kernel.EventsSite.WaitUntilAsync(async () => await site.GetTypeAsync("ProcessMade") is not null, "the site sees the process's type");
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("NoSuchSize", bad.Error, StringComparison.Ordinal);
     }
