@@ -226,7 +226,6 @@ public sealed partial class RoleWalkBrowserTests(BrowserFixture browser)
                 var sent = await page.RunAndWaitForResponseAsync(
                     () => objection.Locator("button[type=submit]").ClickAsync(),
                     r => r.Request.Method == "POST" && r.Url.Contains("/notice-objections/", StringComparison.Ordinal));
-                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
                 var sentStatus = sent.Status;
                 if (sentStatus == 403 || sentStatus >= 500)
                 {
@@ -234,7 +233,16 @@ public sealed partial class RoleWalkBrowserTests(BrowserFixture browser)
                 }
                 else
                 {
-                    Assert.True(await page.Locator("#objection-text-error").IsVisibleAsync(), "the empty objection shows no error by its field");
+                    // The answer's own element, not a load event: see SignInAsync.
+                    try
+                    {
+                        await page.Locator("#objection-text-error").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+                    }
+                    catch (TimeoutException)
+                    {
+                        Assert.Fail("the empty objection shows no error by its field");
+                    }
+
                     await CheckPageAsync(page, url + " (objection sent empty)", phone, problems);
                 }
 
@@ -425,7 +433,12 @@ public sealed partial class RoleWalkBrowserTests(BrowserFixture browser)
         await page.GetByLabel("用户名或电子邮箱").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(SiteFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin**");
+
+        // The document parsed, asked of the page itself rather than through Playwright's load events: on the loaded CI
+        // machine a wait for the load event after a form's POST navigation has three times run out its 90 s with the
+        // page there and only "networkidle" reported (sign-in twice, the objection form once), never after a GET.
+        await page.WaitForURLAsync("**/admin**", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => location.pathname.startsWith('/admin') && document.readyState !== 'loading'");
     }
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9@._/'’\-]*")]
