@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiaisonSite.Core.Hosting;
 
@@ -54,6 +55,8 @@ internal static class IdentityServices
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = context =>
                 IsBearer(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+        services.AddScoped<AuthenticationService>();
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationService, CredentialsFirstAuthentication>());
     }
 
     public static bool IsBearer(HttpRequest request)
@@ -97,4 +100,29 @@ internal sealed class BearerSecurityStampMiddleware(RequestDelegate next)
 
         await next(context);
     }
+}
+
+/// <summary>
+/// The framework's authentication, except that a request without credentials — no cookie and no Authorization header,
+/// as most views of public pages are — authenticates nobody without asking the handlers: every scheme here (the cookie,
+/// bearer tokens) reads one of those two, so the answer is the same, and a page the output cache answers does no
+/// authentication work.
+/// </summary>
+internal sealed class CredentialsFirstAuthentication(AuthenticationService inner) : IAuthenticationService
+{
+    private static readonly Task<AuthenticateResult> s_nobody = Task.FromResult(AuthenticateResult.NoResult());
+
+    public Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
+        => context.Request.Headers.ContainsKey("Cookie") || context.Request.Headers.ContainsKey("Authorization")
+            ? inner.AuthenticateAsync(context, scheme)
+            : s_nobody;
+
+    public Task ChallengeAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => inner.ChallengeAsync(context, scheme, properties);
+
+    public Task ForbidAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => inner.ForbidAsync(context, scheme, properties);
+
+    public Task SignInAsync(HttpContext context, string? scheme, System.Security.Claims.ClaimsPrincipal principal, AuthenticationProperties? properties)
+        => inner.SignInAsync(context, scheme, principal, properties);
+
+    public Task SignOutAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) => inner.SignOutAsync(context, scheme, properties);
 }
