@@ -108,12 +108,23 @@ kill "$site_pid"; wait "$site_pid" 2>/dev/null || true
 warm_up=${WARM_UP:-60}
 start_site --Liaison:OutputCache:Enabled=false; wait_ok /
 measure $site_port "$story" >/dev/null
-row "story, output cache off (10 s after start)" "$story" 20
+row "story, output cache off, fragments on (10 s after start)" "$story" 20
 wrk -t2 -c32 -d"${warm_up}s" "http://127.0.0.1:$site_port$story" >/dev/null
 s0=$(ticks site); d0=$(ticks db)
-row "story, output cache off (after ${warm_up} s more)" "$story" 20 # sets sr, the site's req/s
+row "story, output cache off, fragments on (after ${warm_up} s more)" "$story" 20 # sets sr, the site's req/s
 s1=$(ticks site); d1=$(ticks db); hz=$(getconf CLK_TCK)
 echo
 echo "CPU per uncached story (the last row; the limit's run in between counted too): site $(echo "scale=2; ($s1 - $s0) * 1000 / $hz / ($sr * $seconds)" | bc) ms, every PostgreSQL process $(echo "scale=2; ($d1 - $d0) * 1000 / $hz / ($sr * $seconds)" | bc) ms."
+kill "$site_pid"; wait "$site_pid" 2>/dev/null || true
+
+# The same story rendered in full on every request: output cache and fragment cache (Liaison:FragmentCache) both off.
+start_site --Liaison:OutputCache:Enabled=false --Liaison:FragmentCache:Enabled=false; wait_ok /
+measure $site_port "$story" >/dev/null
+wrk -t2 -c32 -d"${warm_up}s" "http://127.0.0.1:$site_port$story" >/dev/null
+s0=$(ticks site); d0=$(ticks db)
+row "story, output cache and fragments off (after ${warm_up} s)" "$story" 20
+s1=$(ticks site); d1=$(ticks db)
+echo
+echo "CPU per story rendered in full (the last row): site $(echo "scale=2; ($s1 - $s0) * 1000 / $hz / ($sr * $seconds)" | bc) ms, every PostgreSQL process $(echo "scale=2; ($d1 - $d0) * 1000 / $hz / ($sr * $seconds)" | bc) ms."
 echo "Resident memory of the site after the cached load: $rss MB (goal ≤ 250). First answer after start of a set-up site: ${first} s (goal ≤ 2)."
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,11 +14,18 @@ namespace LiaisonSite.Core.Data;
 /// published on the site's channel and every node forgets it when the message arrives. Without Redis (or should a
 /// message be lost while Redis reconnects) <see cref="DocumentChangeWatcher"/> finds the change by its version.
 /// Settings, definitions and grants shape what the public sees (the site's name is on every page), so a node that
-/// learns of a change also forgets its cached public pages.
+/// learns of a change also forgets its cached public pages and fragments. A change of public content (an item
+/// published, unpublished, removed or edited in place) travels the same way under <see cref="PublicContentKey"/>.
 /// </summary>
-public sealed partial class DocumentChangeSignal(DocumentCache cache, PublicPageCache policy, ILogger<DocumentChangeSignal> logger,
-    IOutputCacheStore? pages = null, LiaisonOptions? options = null, IConnectionMultiplexer? redis = null)
+public sealed partial class DocumentChangeSignal(DocumentCache cache, PublicPageCache policy, IServiceScopeFactory scopes,
+    ILogger<DocumentChangeSignal> logger, IOutputCacheStore? pages = null, LiaisonOptions? options = null, IConnectionMultiplexer? redis = null)
 {
+    /// <summary>
+    /// The row whose version counts the changes of public content: no document is stored under it, only its version,
+    /// which <see cref="DocumentChangeWatcher"/> polls like the others.
+    /// </summary>
+    public const string PublicContentKey = "PublicContent";
+
     internal RedisChannel Channel { get; } = RedisChannel.Literal((options?.RedisInstanceName ?? "liaison:") + "documents");
 
     internal IConnectionMultiplexer? Redis => redis;
@@ -43,6 +50,106 @@ public sealed partial class DocumentChangeSignal(DocumentCache cache, PublicPage
         }
     }
 
+    /// <summary>
+    /// Public content changed in a committed unit of work on this node, which has already forgotten its pages (see
+    /// PublicPageCacheEviction): the other nodes are told, at once through Redis when it is configured, and by the
+    /// version of the <see cref="PublicContentKey"/> row, which their poll reads, in any case.
+    /// </summary>
+    internal async Task PublicContentChangedAsync()
+    {
+        Interlocked.Increment(ref _counting);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var version = await CountChangeAsync(scope.ServiceProvider.GetRequiredService<LiaisonDbContext>());
+            lock (_ownChanges)
+            {
+                _ownChanges.Add(version);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _counting);
+        }
+
+        if (redis is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(Channel, PublicContentKey + "@" + _node);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogPublishFailed(logger, PublicContentKey, e);
+        }
+    }
+
+    // The row's new version (SQLite and PostgreSQL both return it from the update); the first change makes the row.
+    private static async Task<long> CountChangeAsync(LiaisonDbContext db)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var counted = await db.Database
+                .SqlQuery<long>($"UPDATE \"Documents\" SET \"Version\" = \"Version\" + 1 WHERE \"Key\" = {PublicContentKey} RETURNING \"Version\" AS \"Value\"")
+                .ToListAsync();
+            if (counted.Count > 0)
+            {
+                return counted[0];
+            }
+
+            try
+            {
+                db.Documents.Add(new DocumentRecord { Key = PublicContentKey, Version = 1 });
+                await db.SaveChangesAsync();
+                return 1;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Another node's first change made the row in the meantime: count this one on it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private int _counting;
+
+    /// <summary>A change of this node is being counted on the row: the poll waits for it to be known as this node's own.</summary>
+    internal bool CountingOwnChange => Volatile.Read(ref _counting) > 0;
+
+    // This node's own changes as counted on the row, so that its poll does not forget its pages a second time for them.
+    private readonly HashSet<long> _ownChanges = [];
+
+    // Names this node in its announcements, so that it does not act on its own (Redis delivers them to it too).
+    private readonly string _node = Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Whether the PublicContent row moved from <paramref name="seen"/> to <paramref name="now"/> by this node's own
+    /// changes alone (which this node has already acted on); false when it cannot tell.
+    /// </summary>
+    internal bool OnlyOwnChanges(long? seen, long now)
+    {
+        lock (_ownChanges)
+        {
+            var own = seen is { } from && now > from && now - from <= 1000;
+            for (var v = (seen ?? now) + 1; own && v <= now; v++)
+            {
+                own = _ownChanges.Contains(v);
+            }
+
+            _ownChanges.RemoveWhere(v => v <= now);
+            return own;
+        }
+    }
+
+    /// <summary>What a message on the channel means: the key to forget, or null for this node's own announcement.</summary>
+    internal string? KeyOf(string message)
+        => !message.StartsWith(PublicContentKey + "@", StringComparison.Ordinal) ? message
+            : message == PublicContentKey + "@" + _node ? null
+            : PublicContentKey;
+
     /// <summary>Forgets this node's copy of the document and its cached public pages.</summary>
     internal async Task ForgetAsync(string key)
     {
@@ -50,6 +157,10 @@ public sealed partial class DocumentChangeSignal(DocumentCache cache, PublicPage
         if (pages is not null)
         {
             await policy.EvictAsync(pages, default);
+        }
+        else
+        {
+            policy.Forget();
         }
     }
 
@@ -65,6 +176,7 @@ public static class DocumentServices
         services.AddSingleton<DocumentCache>();
         // The site replaces it with the configured policy (AddLiaisonWeb); hosts without pages keep this one.
         services.TryAddSingleton(_ => new PublicPageCache());
+        services.TryAddSingleton<PublicFragments>();
         services.AddSingleton<DocumentChangeSignal>(); // takes the output cache and Redis when the site has them
         services.TryAddScoped<UnitOfWorkSlot>();
         services.AddScoped<IDocumentStore, DocumentStore>();
@@ -78,8 +190,8 @@ public static class DocumentServices
 /// every 30 seconds with it as a backstop. Real time, not the site's TimeProvider: a test that freezes the clock must
 /// not freeze the cache.
 /// </summary>
-internal sealed partial class DocumentChangeWatcher(DocumentCache cache, DocumentChangeSignal signal, IServiceScopeFactory scopes,
-    ILogger<DocumentChangeWatcher> logger) : BackgroundService
+internal sealed partial class DocumentChangeWatcher(DocumentCache cache, DocumentChangeSignal signal, PublicFragments fragments,
+    IServiceScopeFactory scopes, ILogger<DocumentChangeWatcher> logger) : BackgroundService
 {
     internal static readonly TimeSpan PollWithoutRedis = TimeSpan.FromSeconds(1);
     internal static readonly TimeSpan PollWithRedis = TimeSpan.FromSeconds(30);
@@ -93,9 +205,9 @@ internal sealed partial class DocumentChangeWatcher(DocumentCache cache, Documen
                 var queue = await redis.GetSubscriber().SubscribeAsync(signal.Channel);
                 queue.OnMessage(async message =>
                 {
-                    if (!message.Message.IsNullOrEmpty)
+                    if (!message.Message.IsNullOrEmpty && signal.KeyOf(message.Message!) is { } key)
                     {
-                        await signal.ForgetAsync(message.Message!);
+                        await signal.ForgetAsync(key);
                     }
                 });
             }
@@ -129,7 +241,7 @@ internal sealed partial class DocumentChangeWatcher(DocumentCache cache, Documen
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        if (!cache.HasEntries)
+        if (!cache.HasEntries && fragments.Count == 0)
         {
             return;
         }
@@ -141,7 +253,22 @@ internal sealed partial class DocumentChangeWatcher(DocumentCache cache, Documen
         {
             await signal.ForgetAsync(key);
         }
+
+        // Public content changed on another node (this node's own changes, which it has acted on, are told apart).
+        // Unknown at the first poll: forgotten then, as it may have changed before.
+        long? publicContent = versions.TryGetValue(DocumentChangeSignal.PublicContentKey, out var v) ? v : null;
+        if (publicContent != _publicContentVersion && !signal.CountingOwnChange)
+        {
+            var own = publicContent is { } now && signal.OnlyOwnChanges(_publicContentVersion, now);
+            _publicContentVersion = publicContent;
+            if (!own)
+            {
+                await signal.ForgetAsync(DocumentChangeSignal.PublicContentKey);
+            }
+        }
     }
+
+    private long? _publicContentVersion;
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
     {

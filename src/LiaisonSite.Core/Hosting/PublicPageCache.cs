@@ -20,12 +20,21 @@ public sealed class PublicPageCache(bool enabled = true) : IOutputCachePolicy
 
     private long _evictions;
 
+    /// <summary>
+    /// How often this node has forgotten what the public sees: a value that changes with every eviction, read without
+    /// the database. Cached pages vary by it, and <see cref="PublicFragments"/> keeps rendered parts of pages under it.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _evictions);
+
     /// <summary>Forgets the cached public pages: first for the pages being rendered now, then in the store.</summary>
     public ValueTask EvictAsync(IOutputCacheStore store, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _evictions);
+        Forget();
         return store.EvictByTagAsync(Tag, cancellationToken);
     }
+
+    /// <summary>Moves on to the next generation (a host without an output cache store still has fragments to forget).</summary>
+    public void Forget() => Interlocked.Increment(ref _evictions);
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -41,7 +50,7 @@ public sealed class PublicPageCache(bool enabled = true) : IOutputCachePolicy
         context.Tags.Add(Tag);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-        context.CacheVaryByRules.VaryByValues["evictions"] = Interlocked.Read(ref _evictions).ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["evictions"] = Generation.ToString(CultureInfo.InvariantCulture);
         return ValueTask.CompletedTask;
     }
 

@@ -8,7 +8,8 @@ namespace LiaisonSite.Core.Hosting;
 /// Forgets the cached public pages once a change that the public can see has been committed: evicting earlier
 /// would let a concurrent request cache the old page again, and a rolled-back change must not evict anything.
 /// </summary>
-internal sealed class PublicPageCacheEviction(LiaisonDbContext db, IOutputCacheStore outputCacheStore, PublicPageCache pages) : IContentHandler
+internal sealed class PublicPageCacheEviction(LiaisonDbContext db, IOutputCacheStore outputCacheStore, PublicPageCache pages, DocumentChangeSignal signal)
+    : IContentHandler
 {
     private bool _registered;
 
@@ -30,8 +31,11 @@ internal sealed class PublicPageCacheEviction(LiaisonDbContext db, IOutputCacheS
         {
             _registered = true;
             db.AfterCommitDiscarded += Reset;
-            var (store, cache) = (outputCacheStore, pages);
+            var (store, cache, changes) = (outputCacheStore, pages, signal);
             db.AfterCommit(() => cache.EvictAsync(store, default).AsTask());
+
+            // Then the other nodes, which keep their own fragments (and, without Redis, their own cached pages).
+            db.AfterCommit(changes.PublicContentChangedAsync);
         }
 
         return Task.CompletedTask;

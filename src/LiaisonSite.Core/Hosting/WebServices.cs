@@ -55,6 +55,9 @@ internal static class WebServices
                 }
             });
 
+        // Renderings that hand out a form's tokens are the visitor's own, never kept as shared fragments.
+        Mvc.TrackedAntiforgery.Register(services);
+
         // After AddViewLocalization: a view's localizer uses the translations of the view's own module first.
         services.Replace(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.Localization.IViewLocalizer, Localization.PoViewLocalizer>());
     }

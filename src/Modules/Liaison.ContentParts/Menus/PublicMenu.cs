@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Liaison.ContentParts.Alias;
 using Liaison.ContentParts.Autoroute;
+using LiaisonSite.Core.Hosting;
 using LiaisonSite.Core.Recipes;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,9 +21,10 @@ public sealed record PublicMenuLink(string Text, string? Href, IReadOnlyList<Pub
 /// <see cref="MaxDepth"/> levels). A LinkMenuItem's URL is resolved (<c>~/about</c> → <c>/about</c>) and kept only with
 /// a safe scheme; a ContentMenuItem links to its item's public address, and is left out when the item is not public.
 /// An entry whose own link is left out stays as a heading while entries under it are shown. The theme shows these
-/// after the site's own items.
+/// after the site's own items. The links are the same for every visitor and kept as a fragment (<see cref="PublicFragments"/>):
+/// a page reads the menu from the database once per change of public content, not once per request.
 /// </summary>
-public sealed class PublicMenuViewComponent(IContentAliases aliases, IContentRouting routing) : ViewComponent
+public sealed class PublicMenuViewComponent(IContentAliases aliases, IContentRouting routing, PublicFragments fragments) : ViewComponent
 {
     public const string MainMenuAlias = "main-menu";
 
@@ -30,14 +32,20 @@ public sealed class PublicMenuViewComponent(IContentAliases aliases, IContentRou
     public const int MaxDepth = 3;
 
     public async Task<IViewComponentResult> InvokeAsync()
+        => View(await fragments.GetOrRenderAsync("menu|" + MainMenuAlias, LoadAsync));
+
+    private async Task<Rendered<IReadOnlyList<PublicMenuLink>>> LoadAsync()
     {
         var menu = await aliases.FindPublishedAsync(MainMenuAlias);
         var items = MenuItems(menu?.Content);
         var contentIds = new List<string>();
         CollectContentIds(items, 1, contentIds);
         var paths = contentIds.Count == 0 ? new Dictionary<string, string>() : await routing.GetPathsAsync(contentIds);
-        return View(Links(items, paths, 1));
+        var links = Links(items, paths, 1);
+        return new(links, 64 + 128 * Count(links));
     }
+
+    private static int Count(IReadOnlyList<PublicMenuLink> links) => links.Sum(l => 1 + Count(l.Children));
 
     private static JsonArray MenuItems(JsonNode? holder) => holder?["MenuItemsListPart"]?["MenuItems"] as JsonArray ?? [];
 
