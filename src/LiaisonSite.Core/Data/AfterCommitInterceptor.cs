@@ -11,6 +11,30 @@ internal sealed class AfterCommitInterceptor : DbTransactionInterceptor
 {
     public static readonly AfterCommitInterceptor Instance = new();
 
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+        => Mark(eventData, result);
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(Mark(eventData, result));
+
+    public override DbTransaction TransactionUsed(DbConnection connection, TransactionEventData eventData, DbTransaction result)
+        => Mark(eventData, result);
+
+    public override ValueTask<DbTransaction> TransactionUsedAsync(DbConnection connection, TransactionEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(Mark(eventData, result));
+
+    private static DbTransaction Mark(DbContextEventData eventData, DbTransaction transaction)
+    {
+        if (eventData.Context is LiaisonDbContext db)
+        {
+            db.MayHaveTransaction = true;
+        }
+
+        return transaction;
+    }
+
     public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is LiaisonDbContext { IsSaving: false } db)

@@ -114,7 +114,7 @@ internal sealed class DocumentStore(IServiceProvider services, DocumentCache cac
         // database, not this node's copy, which may be up to a poll interval behind a change made on another node or by
         // another process (`recipe run` on the same database) — its save would then be refused as a conflict.
         if (!_loaded.TryGetValue(key, out var entry)
-            && (slot.Db?.Database.CurrentTransaction is not null || !cache.TryGet(key, out entry)))
+            && (slot.Db is { MayHaveTransaction: true } inTransaction && inTransaction.Database.CurrentTransaction is not null || !cache.TryGet(key, out entry)))
         {
             var generation = cache.Generation(key);
             var db = Db;

@@ -47,6 +47,13 @@ public abstract class LiaisonDbContext(DbContextOptions options, ModuleCatalog c
     internal AfterCommitWork? AfterCommitWork { get; set; }
 
     /// <summary>
+    /// Whether this unit of work has begun (or been handed) a transaction at some point, set by
+    /// <see cref="AfterCommitInterceptor"/>: a cheap first question before <c>Database.CurrentTransaction</c>, which makes a
+    /// context that was only constructed build its internal services.
+    /// </summary>
+    internal bool MayHaveTransaction { get; set; }
+
+    /// <summary>
     /// Work to do once the current save has committed (cache eviction, waking a worker). It runs after the commit,
     /// is dropped on rollback or a failed save, and when it throws it is logged and retried in the background, so it
     /// must capture only singletons. Work that must not be lost is an event (<see cref="Raise"/>), not an action.

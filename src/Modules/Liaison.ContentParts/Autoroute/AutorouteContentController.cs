@@ -6,6 +6,7 @@ using LiaisonSite.Core.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.ContentParts.Autoroute;
 
@@ -27,8 +28,7 @@ public sealed record ItemPage(string Html, string? Title, string? Description, s
 /// depends on who may see it).
 /// </summary>
 [AllowAnonymous]
-public sealed class AutorouteContentController(
-    IContentRouting routing, IContentDisplayManager display, IEnumerable<ISignedInOnlyContent> signedInOnly, PublicFragments fragments) : Controller
+public sealed class AutorouteContentController(PublicFragments fragments) : Controller
 {
     /// <summary>The article's view (a theme may override it); rendered without the layout.</summary>
     internal const string ArticleView = "Display";
@@ -54,6 +54,11 @@ public sealed class AutorouteContentController(
 
     private async Task<Rendered<ItemPage?>> RenderAsync(string? path, bool anonymous)
     {
+        // Resolved here, not in the constructor: a kept article constructs no unit of work (no DbContext) at all.
+        var services = HttpContext.RequestServices;
+        var routing = services.GetRequiredService<IContentRouting>();
+        var display = services.GetRequiredService<IContentDisplayManager>();
+        var signedInOnly = services.GetServices<ISignedInOnlyContent>();
         var item = await routing.FindPublishedAsync(path);
         if (item is null)
         {

@@ -4,6 +4,7 @@ using Liaison.ContentParts.Autoroute;
 using LiaisonSite.Core.Hosting;
 using LiaisonSite.Core.Recipes;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Liaison.ContentParts.Menus;
 
@@ -24,7 +25,7 @@ public sealed record PublicMenuLink(string Text, string? Href, IReadOnlyList<Pub
 /// after the site's own items. The links are the same for every visitor and kept as a fragment (<see cref="PublicFragments"/>):
 /// a page reads the menu from the database once per change of public content, not once per request.
 /// </summary>
-public sealed class PublicMenuViewComponent(IContentAliases aliases, IContentRouting routing, PublicFragments fragments) : ViewComponent
+public sealed class PublicMenuViewComponent(PublicFragments fragments) : ViewComponent
 {
     public const string MainMenuAlias = "main-menu";
 
@@ -36,6 +37,9 @@ public sealed class PublicMenuViewComponent(IContentAliases aliases, IContentRou
 
     private async Task<Rendered<IReadOnlyList<PublicMenuLink>>> LoadAsync()
     {
+        // Resolved here, not in the constructor: a page whose menu is kept constructs no unit of work (no DbContext).
+        var aliases = HttpContext.RequestServices.GetRequiredService<IContentAliases>();
+        var routing = HttpContext.RequestServices.GetRequiredService<IContentRouting>();
         var menu = await aliases.FindPublishedAsync(MainMenuAlias);
         var items = MenuItems(menu?.Content);
         var contentIds = new List<string>();
