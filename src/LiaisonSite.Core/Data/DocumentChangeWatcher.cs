@@ -34,20 +34,7 @@ public sealed partial class DocumentChangeSignal(DocumentCache cache, PublicPage
     public async Task ChangedAsync(string key)
     {
         await ForgetAsync(key);
-        if (redis is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await redis.GetSubscriber().PublishAsync(Channel, key);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            // The other nodes' poll finds the change within its interval.
-            LogPublishFailed(logger, key, e);
-        }
+        await AnnounceAsync(key, key);
     }
 
     /// <summary>
@@ -72,6 +59,13 @@ public sealed partial class DocumentChangeSignal(DocumentCache cache, PublicPage
             Interlocked.Decrement(ref _counting);
         }
 
+        await AnnounceAsync(PublicContentKey + "@" + _node, PublicContentKey);
+    }
+
+    // Tells the other nodes at once when Redis is configured; should Redis not answer, their poll finds the change
+    // within its interval.
+    private async Task AnnounceAsync(string message, string key)
+    {
         if (redis is null)
         {
             return;
@@ -79,11 +73,11 @@ public sealed partial class DocumentChangeSignal(DocumentCache cache, PublicPage
 
         try
         {
-            await redis.GetSubscriber().PublishAsync(Channel, PublicContentKey + "@" + _node);
+            await redis.GetSubscriber().PublishAsync(Channel, message);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            LogPublishFailed(logger, PublicContentKey, e);
+            LogPublishFailed(logger, key, e);
         }
     }
 

@@ -37,9 +37,8 @@ internal sealed class DocumentStore(IServiceProvider services, DocumentCache cac
 {
     // The unit of work's context is resolved only when a document is not in the node's cache or is saved: a request
     // that reads cached documents (the setup gate, a page the output cache answers) constructs no DbContext at all.
-    private LiaisonDbContext? _db;
-
-    private LiaisonDbContext Db => _db ??= services.GetRequiredService<LiaisonDbContext>();
+    // Resolving it fills the scope's slot.
+    private LiaisonDbContext Db => slot.Db ?? services.GetRequiredService<LiaisonDbContext>();
 
     // What this unit of work read, at which version: a save compares it with the database. The JSON comes from the
     // node's cache (no database round trip) and is parsed per unit of work, so callers may change what they get.

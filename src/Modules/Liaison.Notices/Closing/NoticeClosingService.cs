@@ -2,15 +2,13 @@ using Liaison.Notices.Data;
 using Liaison.Notices.Parts;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
-using LiaisonSite.Core.Hosting;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Notices.Closing;
 
 /// <summary>The closing job's work: every published notice whose period has ended gets its ClosedUtc.</summary>
 internal sealed class NoticeClosingService(
-    LiaisonDbContext db, IContentManager contents, IOutputCacheStore cache, PublicPageCache pages, TimeProvider clock)
+    LiaisonDbContext db, IContentManager contents, TimeProvider clock)
 {
     /// <summary>Closes what has ended; returns the ids closed. Run by <see cref="NoticeClosingJob"/>, once across nodes.</summary>
     public async Task<IReadOnlyList<string>> CloseExpiredAsync(CancellationToken cancellationToken = default)
@@ -41,10 +39,9 @@ internal sealed class NoticeClosingService(
 
         if (closed.Count > 0)
         {
+            // Saving a published version in place evicts the public pages on every node once it commits
+            // (PublicPageCacheEviction hears the update), as a publish does.
             await db.SaveChangesAsync(cancellationToken);
-
-            // Updating a published version does not go through Publish, so the public pages are evicted here.
-            await pages.EvictAsync(cache, cancellationToken);
         }
 
         return closed;

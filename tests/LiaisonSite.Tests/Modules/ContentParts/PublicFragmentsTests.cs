@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Liaison.ContentParts.Autoroute;
-using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Tests.Infrastructure;
 using LiaisonSite.Tests.Kernel;
@@ -44,7 +42,7 @@ public sealed class PublicFragmentsTests(NoOutputCacheSiteFactory site) : IClass
         var withQuery = await anonymous.GetStringAsync(path + "?from=timeline", Ct);
         Assert.Contains("returnUrl=%2Ftypical-examples%2Flab-safety-pioneer%3Ffrom%3Dtimeline", withQuery);
 
-        await PublishTitleAsync(id, "实验室安全的带头人（修订）");
+        await ItemTitles.PublishAsync(site, id, "实验室安全的带头人（修订）");
         var fresh = await anonymous.GetStringAsync(path, Ct);
         Assert.Contains("<h1>实验室安全的带头人（修订）</h1>", fresh);
     }
@@ -122,7 +120,7 @@ public sealed class PublicFragmentsTests(NoOutputCacheSiteFactory site) : IClass
             var generation = pages.Generation;
             var before = Heading(await anonymous.GetStringAsync(path, Ct));
             var stored = $"{title}{attempt}";
-            await ChangeTitleDirectlyAsync(id, stored);
+            await ItemTitles.ChangeBehindTheCachesAsync(site, id, stored);
             var kept = Heading(await anonymous.GetStringAsync(path, Ct));
             if (pages.Generation == generation)
             {
@@ -147,27 +145,5 @@ public sealed class PublicFragmentsTests(NoOutputCacheSiteFactory site) : IClass
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         return await db.Set<AutorouteIndex>().Where(r => r.Published && r.Path == path.TrimStart('/')).Select(r => r.ContentItemId).SingleAsync(Ct);
-    }
-
-    private async Task ChangeTitleDirectlyAsync(string id, string title)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
-        var item = await db.ContentItems.SingleAsync(c => c.ContentItemId == id && c.Published, Ct);
-        item.Content["TitlePart"] = new JsonObject { ["Title"] = title };
-        item.DisplayText = title;
-        await db.SaveChangesAsync(Ct);
-    }
-
-    private async Task PublishTitleAsync(string id, string title)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
-        var item = await contents.GetAsync(id, VersionOptions.DraftRequired);
-        Assert.NotNull(item);
-        item.Content["TitlePart"] = new JsonObject { ["Title"] = title };
-        await contents.UpdateAsync(item);
-        await contents.PublishAsync(item);
-        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(Ct);
     }
 }

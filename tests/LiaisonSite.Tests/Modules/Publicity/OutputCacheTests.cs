@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LiaisonSite.Core.ContentManagement;
 using LiaisonSite.Core.Data;
 using LiaisonSite.Tests.Infrastructure;
@@ -22,7 +21,7 @@ public sealed class OutputCacheTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Contains(DemoContent.NewestNews, first);
 
         // Changed in the database without going through the content manager: no handler runs, nothing is evicted.
-        await ChangeTitleDirectlyAsync("直接改库的标题");
+        await ItemTitles.ChangeBehindTheCachesAsync(site, NewsId, "直接改库的标题");
         var cached = await client.GetAsync("/", TestContext.Current.CancellationToken);
         var cachedHtml = await cached.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
@@ -30,7 +29,7 @@ public sealed class OutputCacheTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Contains(DemoContent.NewestNews, cachedHtml);
         Assert.DoesNotContain("直接改库的标题", cachedHtml);
 
-        await PublishNewTitleAsync("校运会党员志愿者服务圆满完成");
+        await ItemTitles.PublishAsync(site, NewsId, "校运会党员志愿者服务圆满完成");
         var fresh = await client.GetAsync("/", TestContext.Current.CancellationToken);
         var freshHtml = await fresh.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
@@ -88,27 +87,5 @@ public sealed class OutputCacheTests(SiteFactory site) : IClassFixture<SiteFacto
 
         Assert.False(fresh.Headers.Age.HasValue);
         Assert.DoesNotContain(title, freshHtml[freshHtml.IndexOf("id=\"notices-title\"", StringComparison.Ordinal)..]);
-    }
-
-    private async Task ChangeTitleDirectlyAsync(string title)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
-        var item = await db.ContentItems.SingleAsync(c => c.ContentItemId == NewsId && c.Published, TestContext.Current.CancellationToken);
-        item.Content["TitlePart"] = new JsonObject { ["Title"] = title };
-        item.DisplayText = title;
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-    }
-
-    private async Task PublishNewTitleAsync(string title)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
-        var item = await contents.GetAsync(NewsId, VersionOptions.DraftRequired);
-        Assert.NotNull(item);
-        item.Content["TitlePart"] = new JsonObject { ["Title"] = title };
-        await contents.UpdateAsync(item);
-        await contents.PublishAsync(item);
-        await scope.ServiceProvider.GetRequiredService<LiaisonDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 }
