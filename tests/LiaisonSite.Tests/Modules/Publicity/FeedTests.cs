@@ -60,7 +60,7 @@ public sealed class FeedTests(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task ExamplesRss_WhenAPublishedExampleGetsADraft_ShowsThePublishedTitleOnly()
     {
         const string draftTitle = "尚未发布的新标题：谈心之后";
-        await PublicityTestContent.CreateDraftAsync(site, "example-01", draftTitle);
+        await ItemTitles.DraftAsync(site, "example-01", draftTitle);
 
         // A query string of its own: the feed is not served from a copy cached before the draft existed.
         var titles = await RssTitlesAsync("/examples/rss?draft-check=1");

@@ -17,7 +17,7 @@ public sealed class SitemapTests(SiteFactory site) : IClassFixture<SiteFactory>
     public async Task Sitemap_ListsListPagesAndPublishedPublicItems_NotDraftsOrSecurableItems()
     {
         await PublicityTestContent.CreateSecurableItemAsync(site, "minutes/branch1-march", "第一党支部三月支委会纪要");
-        await PublicityTestContent.CreateDraftAsync(site, "example-02", "草稿里的新标题");
+        await ItemTitles.DraftAsync(site, "example-02", "草稿里的新标题");
         // The item is published at its path: only the sitemap leaves it out.
         Assert.Equal("minutes/branch1-march", await PublishedPathAsync("minutes-1"));
 
