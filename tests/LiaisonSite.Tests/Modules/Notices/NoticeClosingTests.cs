@@ -20,6 +20,14 @@ public sealed class NoticeClosingTests(NoticeSiteFactory site) : IClassFixture<N
     {
         var client = site.CreateBrowserClient();
         var before = await client.GetStringAsync(DemoNotices.OpenPath, Cancel);
+
+        // The public list, as a visitor without cookies gets it: from the output cache once it has been served (after the
+        // demo's own publishing, off the request, has evicted what it will).
+        await site.SettleEventsAsync();
+        var anonymous = site.CreateClient();
+        var listBefore = await anonymous.GetStringAsync("/notices", Cancel);
+        var cached = await anonymous.GetAsync("/notices", Cancel);
+        Assert.True(cached.Headers.Age.HasValue, "the second anonymous request for /notices is answered from the output cache");
         Assert.Contains("还剩", before);
         Assert.Contains("objection-text", before);
 
@@ -34,6 +42,12 @@ public sealed class NoticeClosingTests(NoticeSiteFactory site) : IClassFixture<N
         var after = await client.GetStringAsync(DemoNotices.OpenPath, Cancel);
         Assert.Contains("公示期满", after);
         Assert.DoesNotContain("objection-text", after);
+
+        // Closing saves the published versions in place; once it commits the cached list is gone, so the list shows
+        // the two notices closed.
+        var listAfter = await anonymous.GetAsync("/notices", Cancel);
+        Assert.False(listAfter.Headers.Age.HasValue);
+        Assert.Equal(Closed(listBefore) + 2, Closed(await listAfter.Content.ReadAsStringAsync(Cancel)));
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var notice = await scope.ServiceProvider.GetRequiredService<IContentManager>().GetAsync(DemoNotices.OpenId);
@@ -53,6 +67,8 @@ public sealed class NoticeClosingTests(NoticeSiteFactory site) : IClassFixture<N
         await using var check = site.Services.CreateAsyncScope();
         Assert.False(await check.ServiceProvider.GetRequiredService<LiaisonDbContext>().Set<Objection>().AnyAsync(Cancel));
     }
+
+    private static int Closed(string list) => list.Split("notice-state--closed").Length - 1;
 
     private async Task<DateTime> EndOfAsync(string id)
     {
